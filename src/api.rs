@@ -1,0 +1,122 @@
+//! The JSON-level API: what the npm package exposes, as functions from
+//! `serde_json::Value` to `serde_json::Value`. The wasm layer only moves JSON
+//! text in and out of these; native callers and tests use them directly.
+
+use serde_json::{Map, Value};
+
+use crate::signing::{self, Scheme, Secret, SignInput, SigningResult, Timestamp};
+
+/// A caller's programming error (unknown provider or scheme, malformed signing
+/// input). The JS layer throws it as an `Error` with this `code`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError { code, message: message.into() }
+    }
+
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("code".into(), Value::from(self.code));
+        m.insert("message".into(), Value::from(self.message.clone()));
+        Value::Object(m)
+    }
+}
+
+impl core::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, ApiError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.as_str())),
+        Some(_) => Err(ApiError::new("INVALID_INPUT", format!("{key} must be a string"))),
+    }
+}
+
+fn req_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
+    opt_str(obj, key)?.ok_or_else(|| ApiError::new("INVALID_INPUT", format!("{key} is required")))
+}
+
+/// Reads an RFC 3339 UTC timestamp string.
+pub(crate) fn parse_timestamp(s: &str) -> Result<Timestamp, ApiError> {
+    Timestamp::parse_rfc3339(s).ok_or_else(|| {
+        ApiError::new("INVALID_TIMESTAMP", "timestamp must be RFC 3339 in UTC, e.g. 2024-05-06T07:08:09Z")
+    })
+}
+
+/// Reads `{name: value}` headers; values may be strings or numbers.
+pub(crate) fn parse_headers(value: Option<&Value>) -> Result<Vec<(String, String)>, ApiError> {
+    let Some(value) = value else { return Ok(Vec::new()) };
+    let obj = match value {
+        Value::Null => return Ok(Vec::new()),
+        Value::Object(o) => o,
+        _ => return Err(ApiError::new("INVALID_INPUT", "headers must be an object of strings")),
+    };
+    obj.iter()
+        .map(|(k, v)| match v {
+            Value::String(s) => Ok((k.clone(), s.clone())),
+            Value::Number(n) => Ok((k.clone(), n.to_string())),
+            _ => Err(ApiError::new("INVALID_INPUT", format!("header {k:?} must be a string"))),
+        })
+        .collect()
+}
+
+/// `signRequest(input)`: signs an arbitrary request with one scheme.
+pub fn sign_request(input: &Value) -> Result<Value, ApiError> {
+    let obj = input
+        .as_object()
+        .ok_or_else(|| ApiError::new("INVALID_INPUT", "signRequest takes an object"))?;
+    let scheme_id = req_str(obj, "scheme")?;
+    let scheme = Scheme::from_id(scheme_id)
+        .ok_or_else(|| ApiError::new("UNKNOWN_SCHEME", format!("unknown scheme {scheme_id:?}")))?;
+    let sign_input = SignInput {
+        scheme,
+        method: req_str(obj, "method")?.to_string(),
+        url: req_str(obj, "url")?.to_string(),
+        headers: parse_headers(obj.get("headers"))?,
+        body: opt_str(obj, "body")?.unwrap_or("").to_string(),
+        timestamp: parse_timestamp(req_str(obj, "timestamp")?)?,
+        nonce: opt_str(obj, "nonce")?.map(str::to_string),
+        access_key_id: req_str(obj, "accessKeyId")?.to_string(),
+        secret_access_key: opt_str(obj, "secretAccessKey")?.filter(|s| !s.is_empty()).map(Secret::new),
+        security_token: opt_str(obj, "securityToken")?.filter(|s| !s.is_empty()).map(Secret::new),
+        region: opt_str(obj, "region")?.map(str::to_string),
+        service: opt_str(obj, "service")?.map(str::to_string),
+    };
+    let result = signing::sign(&sign_input).map_err(|e| ApiError::new(e.code(), e.to_string()))?;
+    Ok(signing_result_json(&result))
+}
+
+pub(crate) fn headers_json(headers: &[(String, String)]) -> Value {
+    Value::Object(headers.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))).collect())
+}
+
+pub(crate) fn signing_result_json(r: &SigningResult) -> Value {
+    let mut m = Map::new();
+    m.insert("scheme".into(), Value::from(r.scheme.id()));
+    m.insert("canonicalRequest".into(), Value::from(r.canonical_request.as_str()));
+    m.insert("stringToSign".into(), Value::from(r.string_to_sign.as_str()));
+    let optional = [
+        ("signedHeaders", &r.signed_headers),
+        ("credentialScope", &r.credential_scope),
+        ("signature", &r.signature),
+        ("authorization", &r.authorization),
+    ];
+    for (key, value) in optional {
+        if let Some(v) = value {
+            m.insert(key.into(), Value::from(v.as_str()));
+        }
+    }
+    m.insert("headers".into(), headers_json(&r.headers));
+    m.insert("url".into(), Value::from(r.url.as_str()));
+    m.insert("body".into(), Value::from(r.body.as_str()));
+    Value::Object(m)
+}

@@ -1,0 +1,11 @@
+//! reinstall-kit: check, build and sign "reinstall the OS of a VM" requests for
+//! five cloud providers, natively or compiled to WebAssembly.
+//!
+//! The JSON-level API in [`api`] is what the npm package calls; the typed
+//! pieces ([`issue`], [`providers`], [`signing`]) are usable on their own.
+
+pub mod api;
+pub mod signing;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

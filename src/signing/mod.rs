@@ -1,0 +1,222 @@
+//! Request signing, one scheme per file, no provider knowledge.
+//!
+//! Every scheme is a pure function of a [`SignInput`]: the time and the nonce
+//! come in with it, so the same input always gives the same strings. Each
+//! scheme file follows the same three steps, as the official signers do:
+//! canonicalize the request, build the string-to-sign, and (only when a secret
+//! is given) derive the key and sign.
+
+pub mod encode;
+pub mod time;
+pub mod url;
+
+pub mod aliyun_acs3;
+pub mod aliyun_rpc;
+pub mod huawei;
+pub mod sigv4;
+pub mod volc;
+
+use core::fmt;
+
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+pub use time::Timestamp;
+pub use url::ParsedUrl;
+
+/// The signing schemes, by the ids the JS API uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    HuaweiSdkHmacSha256,
+    AwsSigV4,
+    AliyunRpcV1,
+    AliyunAcs3,
+    VolcHmacSha256,
+}
+
+impl Scheme {
+    pub const ALL: [Scheme; 5] = [
+        Scheme::HuaweiSdkHmacSha256,
+        Scheme::AwsSigV4,
+        Scheme::AliyunRpcV1,
+        Scheme::AliyunAcs3,
+        Scheme::VolcHmacSha256,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Scheme::HuaweiSdkHmacSha256 => "huawei-sdk-hmac-sha256",
+            Scheme::AwsSigV4 => "aws-sigv4",
+            Scheme::AliyunRpcV1 => "aliyun-rpc-v1",
+            Scheme::AliyunAcs3 => "aliyun-acs3",
+            Scheme::VolcHmacSha256 => "volc-hmac-sha256",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// A secret string (secret access key, security token). Its `Debug` never
+/// shows the value, and its bytes are overwritten when it is dropped.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value, for the signing code only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        // SAFETY-free wipe: write zeros through a mutable byte view, then make
+        // sure the compiler cannot elide the writes.
+        let bytes = unsafe { self.0.as_bytes_mut() };
+        for b in bytes.iter_mut() {
+            // SAFETY: `b` is a valid, aligned, exclusive reference.
+            unsafe { core::ptr::write_volatile(b, 0) };
+        }
+        core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// What a scheme signs: one HTTP request plus the credentials and context.
+#[derive(Clone, Debug)]
+pub struct SignInput {
+    pub scheme: Scheme,
+    pub method: String,
+    /// Absolute URL, its query already percent-encoded.
+    pub url: String,
+    /// Headers as given, in order; names keep their case.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    pub timestamp: Timestamp,
+    pub nonce: Option<String>,
+    pub access_key_id: String,
+    pub secret_access_key: Option<Secret>,
+    pub security_token: Option<Secret>,
+    pub region: Option<String>,
+    pub service: Option<String>,
+}
+
+/// Everything a scheme produced. Without a secret, `signature` and
+/// `authorization` are `None` and the rest is ready for a backend to sign.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SigningResult {
+    pub scheme: Scheme,
+    pub canonical_request: String,
+    pub string_to_sign: String,
+    pub signed_headers: Option<String>,
+    pub credential_scope: Option<String>,
+    pub signature: Option<String>,
+    pub authorization: Option<String>,
+    /// All headers to send, in a stable order.
+    pub headers: Vec<(String, String)>,
+    /// The final URL (for `aliyun-rpc-v1`, with the common parameters and `Signature`).
+    pub url: String,
+    pub body: String,
+}
+
+/// Why a request could not be signed. Messages never carry secret values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignError {
+    InvalidUrl,
+    InvalidMethod,
+    InvalidHeader(String),
+    Missing(&'static str),
+}
+
+impl SignError {
+    /// A stable machine-readable code (the JS `Error.code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            SignError::InvalidUrl => "INVALID_URL",
+            SignError::InvalidMethod => "INVALID_METHOD",
+            SignError::InvalidHeader(_) => "INVALID_HEADER",
+            SignError::Missing(_) => "MISSING_INPUT",
+        }
+    }
+}
+
+impl fmt::Display for SignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignError::InvalidUrl => f.write_str("url must be absolute (scheme://host/path?query)"),
+            SignError::InvalidMethod => f.write_str("method must be an HTTP token such as GET or POST"),
+            SignError::InvalidHeader(name) => write!(f, "header {name:?} has an invalid name or value"),
+            SignError::Missing(what) => write!(f, "{what} is required by this scheme"),
+        }
+    }
+}
+
+/// Signs `input` with its scheme.
+pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
+    check_common(input)?;
+    match input.scheme {
+        Scheme::HuaweiSdkHmacSha256 => huawei::sign(input),
+        Scheme::AwsSigV4 => sigv4::sign(input),
+        Scheme::AliyunRpcV1 => aliyun_rpc::sign(input),
+        Scheme::AliyunAcs3 => aliyun_acs3::sign(input),
+        Scheme::VolcHmacSha256 => volc::sign(input),
+    }
+}
+
+fn check_common(input: &SignInput) -> Result<(), SignError> {
+    let m = input.method.as_bytes();
+    if m.is_empty() || m.len() > 16 || !m.iter().all(u8::is_ascii_alphabetic) {
+        return Err(SignError::InvalidMethod);
+    }
+    for (name, value) in &input.headers {
+        let bad_name = name.is_empty()
+            || !name.bytes().all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b));
+        let bad_value = value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0);
+        if bad_name || bad_value {
+            return Err(SignError::InvalidHeader(name.chars().take(64).collect()));
+        }
+    }
+    Ok(())
+}
+
+/// Lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(HEX[usize::from(b >> 4)] as char);
+        s.push(HEX[usize::from(b & 15)] as char);
+    }
+    s
+}
+
+pub(crate) fn sha256_hex(data: &[u8]) -> String {
+    hex(&Sha256::digest(data))
+}
+
+pub(crate) fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(data);
+    mac.finalize().into_bytes().into()
+}
+
+/// Trims a header value and folds inner runs of whitespace to one space, as
+/// SigV4-family canonical headers require.
+pub(crate) fn fold_whitespace(value: &str) -> String {
+    value.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}

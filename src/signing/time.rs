@@ -1,0 +1,125 @@
+//! Signing time: parsed once from RFC 3339 (UTC), formatted the ways each scheme wants.
+//! No clock is read here: the caller passes the instant in.
+
+use core::fmt;
+
+/// A UTC instant with one-second precision, as every scheme here signs it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Timestamp {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso8601())
+    }
+}
+
+fn digits(s: &[u8]) -> Option<u32> {
+    if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(s.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Timestamp {
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`). Other offsets are refused
+    /// rather than converted: a signing time must be unambiguous.
+    pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
+        let b = s.as_bytes();
+        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ')
+            || b[13] != b':' || b[16] != b':'
+        {
+            return None;
+        }
+        let mut rest = &b[19..];
+        if rest.first() == Some(&b'.') {
+            let frac = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if frac == 0 {
+                return None;
+            }
+            rest = &rest[1 + frac..];
+        }
+        if !(rest == b"Z" || rest == b"z" || rest == b"+00:00" || rest == b"-00:00") {
+            return None;
+        }
+        let t = Timestamp {
+            year: u16::try_from(digits(&b[0..4])?).ok()?,
+            month: u8::try_from(digits(&b[5..7])?).ok()?,
+            day: u8::try_from(digits(&b[8..10])?).ok()?,
+            hour: u8::try_from(digits(&b[11..13])?).ok()?,
+            minute: u8::try_from(digits(&b[14..16])?).ok()?,
+            second: u8::try_from(digits(&b[17..19])?).ok()?,
+        };
+        let valid = (1..=12).contains(&t.month)
+            && t.day >= 1
+            && t.day <= days_in_month(t.year, t.month)
+            && t.hour < 24
+            && t.minute < 60
+            && t.second < 60;
+        valid.then_some(t)
+    }
+
+    /// From milliseconds since the Unix epoch (what `Date.now()` gives).
+    pub fn from_unix_millis(ms: f64) -> Option<Timestamp> {
+        if !ms.is_finite() || ms < 0.0 || ms > 253_402_300_799_000.0 {
+            return None;
+        }
+        let secs = (ms / 1000.0).floor() as i64;
+        let days = secs.div_euclid(86_400);
+        let sod = secs.rem_euclid(86_400);
+        // Civil-from-days (Howard Hinnant), valid for the whole proleptic Gregorian range used here.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(Timestamp {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+            hour: (sod / 3600) as u8,
+            minute: (sod % 3600 / 60) as u8,
+            second: (sod % 60) as u8,
+        })
+    }
+
+    /// `20240102T030405Z` (SigV4, Huawei SDK, Volcengine).
+    pub fn iso8601_basic(&self) -> String {
+        format!(
+            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+
+    /// `2024-01-02T03:04:05Z` (Alibaba `Timestamp`, `x-acs-date`).
+    pub fn iso8601(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+
+    /// `20240102` (credential scope date).
+    pub fn date_basic(&self) -> String {
+        format!("{:04}{:02}{:02}", self.year, self.month, self.day)
+    }
+}

@@ -1,0 +1,71 @@
+//! The parts of an absolute URL the signers need: scheme, host (with port),
+//! path, and the query as decoded pairs in their original order.
+
+use super::encode::percent_decode;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedUrl {
+    pub scheme: String,
+    /// Host as it appears in the URL, with `:port` when one is written.
+    pub host: String,
+    /// Raw (still percent-encoded) path, `/` when empty.
+    pub path: String,
+    /// Decoded query pairs in URL order; a key without `=` has an empty value.
+    pub query: Vec<(String, String)>,
+}
+
+impl ParsedUrl {
+    pub fn parse(url: &str) -> Option<ParsedUrl> {
+        let (scheme, rest) = url.split_once("://")?;
+        if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.') {
+            return None;
+        }
+        let rest = rest.split('#').next().unwrap_or("");
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let host = &rest[..authority_end];
+        if host.is_empty() || host.contains('@') || host.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+            return None;
+        }
+        let after = &rest[authority_end..];
+        let (path, query) = match after.split_once('?') {
+            Some((p, q)) => (p, q),
+            None => (after, ""),
+        };
+        Some(ParsedUrl {
+            scheme: scheme.to_ascii_lowercase(),
+            host: host.to_ascii_lowercase(),
+            path: if path.is_empty() { "/".to_string() } else { path.to_string() },
+            query: parse_query(query),
+        })
+    }
+
+    /// The host without a default port for the scheme (what `Host:` carries).
+    pub fn host_header(&self) -> String {
+        let default = match self.scheme.as_str() {
+            "https" => ":443",
+            "http" => ":80",
+            _ => "",
+        };
+        match self.host.strip_suffix(default) {
+            Some(h) if !default.is_empty() => h.to_string(),
+            _ => self.host.clone(),
+        }
+    }
+
+    /// `scheme://host` without path or query.
+    pub fn origin(&self) -> String {
+        format!("{}://{}", self.scheme, self.host)
+    }
+}
+
+/// Decodes `a=1&b=%20&c` into pairs, keeping order and repeats.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (percent_decode(k, true), percent_decode(v, true)),
+            None => (percent_decode(pair, true), String::new()),
+        })
+        .collect()
+}
