@@ -4,6 +4,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::issue::{Issue, Severity};
+use crate::options::Options;
+use crate::providers::{self, spec::Generator, Provider};
+use crate::random;
 use crate::signing::{self, Scheme, Secret, SignInput, SigningResult, Timestamp};
 
 /// A caller's programming error (unknown provider or scheme, malformed signing
@@ -119,4 +123,103 @@ pub(crate) fn signing_result_json(r: &SigningResult) -> Value {
     m.insert("url".into(), Value::from(r.url.as_str()));
     m.insert("body".into(), Value::from(r.body.as_str()));
     Value::Object(m)
+}
+
+/// Finds a provider or fails with `UNKNOWN_PROVIDER`.
+pub fn provider(id: &str) -> Result<&'static Provider, ApiError> {
+    providers::find(id).ok_or_else(|| {
+        let ids: Vec<&str> = providers::ALL.iter().map(|p| p.id).collect();
+        ApiError::new("UNKNOWN_PROVIDER", format!("unknown provider {id:?}; known: {}", ids.join(", ")))
+    })
+}
+
+/// `providers()`: every provider with its fields, for forms and docs.
+pub fn providers_json() -> Value {
+    Value::Array(providers::ALL.iter().map(|p| p.to_json()).collect())
+}
+
+pub(crate) fn issues_json(issues: &[Issue]) -> Value {
+    Value::Array(issues.iter().map(Issue::to_json).collect())
+}
+
+pub(crate) fn is_ok(issues: &[Issue]) -> bool {
+    !issues.iter().any(|i| i.severity == Severity::Error)
+}
+
+/// Inputs larger than this are answered with one issue, before any parsing.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses JSON text coming from JS. `None` means the JS side could not turn
+/// the value into JSON at all (cycles, BigInt, a throwing getter…).
+fn params_from_text(text: Option<&str>, locale: crate::issue::Locale) -> Result<Value, Vec<Issue>> {
+    use crate::issue::{Msg, Report};
+    let mut report = Report::new(locale);
+    match text {
+        Some(t) if t.len() > MAX_INPUT_BYTES => {
+            report.error("", "params.too_large", None, Msg::TooLarge { limit: MAX_INPUT_BYTES })
+        }
+        Some(t) => match serde_json::from_str(t) {
+            Ok(v) => return Ok(v),
+            // serde_json's recursion limit (128) lands here too: deep nesting is an issue, not a crash.
+            Err(_) => report.error("", "params.unreadable", None, Msg::Unreadable),
+        },
+        None => report.error("", "params.unreadable", None, Msg::Unreadable),
+    }
+    Err(report.issues)
+}
+
+fn options_from_text(text: Option<&str>) -> Option<Value> {
+    text.filter(|t| t.len() <= 64 * 1024).and_then(|t| serde_json::from_str(t).ok())
+}
+
+fn result_json(issues: &[Issue]) -> Value {
+    let mut m = Map::new();
+    m.insert("ok".into(), Value::from(is_ok(issues)));
+    m.insert("issues".into(), issues_json(issues));
+    Value::Object(m)
+}
+
+/// [`validate`] from JSON text, as the wasm layer calls it.
+pub fn validate_text(provider_id: &str, params: Option<&str>, options: Option<&str>) -> Result<Value, ApiError> {
+    let provider = provider(provider_id)?;
+    let options_value = options_from_text(options);
+    let opts = Options::from_json(options_value.as_ref());
+    match params_from_text(params, opts.locale) {
+        Ok(value) => Ok(result_json(&crate::validate::validate(provider, &value, &opts))),
+        Err(issues) => Ok(result_json(&issues)),
+    }
+}
+
+/// `validate(provider, params, options)` → `{ok, issues}`. Only an unknown
+/// provider is an error; anything wrong with `params` is an issue.
+pub fn validate(provider_id: &str, params: &Value, options: Option<&Value>) -> Result<Value, ApiError> {
+    let provider = provider(provider_id)?;
+    let options = Options::from_json(options);
+    Ok(result_json(&crate::validate::validate(provider, params, &options)))
+}
+
+/// `generatePassword(provider, {os?, username?})`: random, and accepted by
+/// that provider's own password rules for that OS.
+pub fn generate_password(provider_id: &str, options: Option<&Value>) -> Result<String, ApiError> {
+    let provider = provider(provider_id)?;
+    let policy = provider
+        .fields
+        .iter()
+        .find(|f| f.generator == Some(Generator::Password))
+        .and_then(|f| f.password_policy())
+        .ok_or_else(|| ApiError::new("NO_PASSWORD", format!("{provider_id} takes no password in this API")))?;
+    let options = Options::from_json(options);
+    let mut rng = random::SystemRandom::new().map_err(random_error)?;
+    Ok(policy.generate(options.os, options.username(), &mut || rng.next_u32()))
+}
+
+/// `newClientToken()`: a random UUID v4.
+pub fn new_client_token() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 16];
+    random::fill(&mut bytes).map_err(random_error)?;
+    Ok(random::uuid_v4(bytes))
+}
+
+fn random_error(_: getrandom::Error) -> ApiError {
+    ApiError::new("RANDOM_UNAVAILABLE", "no secure random source is available")
 }

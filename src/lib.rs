@@ -5,7 +5,14 @@
 //! pieces ([`issue`], [`providers`], [`signing`]) are usable on their own.
 
 pub mod api;
+pub mod issue;
+pub mod options;
+pub mod params;
+pub mod providers;
+pub mod random;
+pub mod rules;
 pub mod signing;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

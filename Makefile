@@ -1,0 +1,96 @@
+# reinstall-kit — every build and test step. Two commands do everything on a
+# fresh Debian machine with rustup, node 20, npm and python3 (as root):
+#   make serve   build the wasm package and serve the page on http://127.0.0.1:$(PORT)
+#   make test    every test: native, wasm in Node and Chromium, npm package, page
+# Installs are idempotent and quick when already done.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+WASM_BINDGEN_VERSION := 0.2.130
+CRATE := reinstall_kit
+WASM_TARGET := wasm32-unknown-unknown
+RELEASE_WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
+PKG := pkg
+# Features the Rust wasm32 target enables by default; wasm-opt must know them.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: all pkg serve test test-native test-wasm-node test-wasm-browser test-pkg test-e2e \
+	deps deps-rust deps-node deps-chromium deps-e2e lint clean
+
+all: pkg
+
+## ---- installs (idempotent) -------------------------------------------------
+
+deps-rust:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps-node: node_modules/.package-lock.json
+
+deps-chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "installing Debian chromium and chromium-driver"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund
+	@touch $@
+
+deps-e2e: tests/e2e/node_modules/.package-lock.json
+
+deps: deps-rust deps-node deps-chromium deps-e2e
+
+## ---- the npm package ------------------------------------------------------
+
+# cargo → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen; Debian's
+# wasm-opt 108 emits modules that fail to load) → the hand-written files.
+pkg: deps-rust deps-node
+	cargo build --release --target $(WASM_TARGET) --lib
+	rm -rf $(PKG) && mkdir -p $(PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(CRATE) $(RELEASE_WASM)
+	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
+		-o $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE)_bg.wasm
+	cp pkg-template/* $(PKG)/
+	@printf 'pkg: %s bytes wasm, %s bytes gzip\n' "$$(wc -c < $(PKG)/$(CRATE)_bg.wasm)" "$$(gzip -9c $(PKG)/$(CRATE)_bg.wasm | wc -c)"
+
+serve: pkg
+	node scripts/serve.mjs --port $(PORT)
+
+## ---- tests ----------------------------------------------------------------
+
+test: test-native test-wasm-node test-wasm-browser test-pkg test-e2e
+	@echo "make test: all suites passed"
+
+test-native:
+	cargo test --all-targets
+
+test-wasm-node: deps-rust
+	cargo test --target $(WASM_TARGET)
+
+test-wasm-browser: deps-rust deps-chromium
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET)
+
+test-pkg: pkg
+	node --test tests/node/
+
+test-e2e: pkg deps-chromium deps-e2e
+	node --test tests/e2e/
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+clean:
+	rm -rf $(PKG) target node_modules tests/e2e/node_modules

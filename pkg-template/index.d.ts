@@ -1,0 +1,201 @@
+// Type definitions for reinstall-kit (hand-written; the JS API is in index.js).
+
+export type ProviderId = 'huaweicloud' | 'otc' | 'ksyun' | 'aliyun' | 'volcengine';
+export type SchemeId =
+  | 'huawei-sdk-hmac-sha256'
+  | 'aws-sigv4'
+  | 'aliyun-rpc-v1'
+  | 'aliyun-acs3'
+  | 'volc-hmac-sha256';
+export type Locale = 'en' | 'zh';
+export type Os = 'linux' | 'windows';
+
+/** A text in both languages. */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+export interface FieldConstraints {
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+  pattern?: string;
+  format?: 'uuid' | 'base64' | 'ascii' | 'password' | 'path-segment';
+  /** Special characters a password may use. */
+  specialCharacters?: string;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  /** Uncertain rules (from sources other than the API document): reported as warnings only. */
+  advisory?: Array<Omit<FieldConstraints, 'advisory'>>;
+}
+
+export interface FieldInfo {
+  /** The documented name as the API spells it: "os-change.adminpass", "SystemDisk.Size", "KeyId.N". */
+  name: string;
+  location: 'path' | 'query' | 'body';
+  /** 'object' fields are containers of the dotted fields below them; 'list' fields repeat ("KeyId.N"). */
+  type: 'string' | 'integer' | 'boolean' | 'object' | 'list';
+  /** Item type of a list. */
+  items?: 'string' | 'integer' | 'boolean';
+  required: boolean;
+  /** A password: never persist it or put it in a URL. */
+  secret: boolean;
+  generator?: 'password' | 'clientToken';
+  deprecated: boolean;
+  /** Deprecated, hidden or not-for-public parameters: show them folded away. */
+  advanced: boolean;
+  /** false: the same API elsewhere has this parameter, this provider refuses it. */
+  supported: boolean;
+  replacedBy?: string;
+  constraints: FieldConstraints;
+  /** The provider's error code for a malformed value, where documented. */
+  code?: string;
+  label: Text;
+  help: Text;
+  example?: string;
+}
+
+export interface ProviderInfo {
+  id: ProviderId;
+  name: Text;
+  operation: string;
+  docs: string;
+  /** Signing schemes; the first is the default. */
+  schemes: SchemeId[];
+  region: { required: boolean; example: string; endpoint: string };
+  /** Parameters with one allowed value (Action, Version). */
+  fixed: Record<string, string>;
+  fields: FieldInfo[];
+  /** What the server checks and this library cannot (instance must be stopped…). */
+  preconditions: Text[];
+  /** The API document's example request; it validates with ok: true. */
+  example: Record<string, unknown>;
+}
+
+export interface Issue {
+  /** The documented parameter name ("os-change.adminpass", "SystemDisk.Size", "KeyId.2"); "" for the whole input. */
+  field: string;
+  /** A stable rule id ("password.length", "exclusive", "unknown", …). */
+  rule: string;
+  /** The provider's own error code for this violation where its document gives one. */
+  code: string | null;
+  severity: 'error' | 'warning';
+  /** In the requested locale; never contains the password or secret. */
+  message: string;
+}
+
+export interface ValidateOptions {
+  locale?: Locale;
+  /** The OS after the reinstall, where known: enables OS-specific rules. */
+  os?: Os;
+  /** Administrator name for the Windows password rule (default "Administrator"). */
+  username?: string;
+}
+
+export interface ValidationResult {
+  /** No error-severity issue. Warnings do not make it false. */
+  ok: boolean;
+  issues: Issue[];
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SigningResult {
+  scheme: SchemeId;
+  canonicalRequest: string;
+  stringToSign: string;
+  signedHeaders?: string;
+  credentialScope?: string;
+  /** Only when a secret was given. */
+  signature?: string;
+  /** Only when a secret was given. */
+  authorization?: string;
+  /** Every header to send. */
+  headers: Record<string, string>;
+  /** The final URL (aliyun-rpc-v1: with the common parameters and Signature). */
+  url: string;
+  body: string;
+}
+
+export interface BuildContext {
+  region?: string;
+  /** Overrides the endpoint derived from the region ("https://host[:port]"). */
+  endpoint?: string;
+  accessKeyId?: string;
+  /** Optional: without it the result is ready-to-sign. Never returned in any output. */
+  secretAccessKey?: string;
+  securityToken?: string;
+  /** RFC 3339 UTC; default now. */
+  timestamp?: string;
+  /** Default: random. */
+  nonce?: string;
+  /** For providers with ClientToken: default a random UUID when the params have none. */
+  clientToken?: string;
+  scheme?: SchemeId;
+  locale?: Locale;
+  os?: Os;
+  username?: string;
+}
+
+export interface BuildResult extends ValidationResult {
+  request?: HttpRequest;
+  signing?: SigningResult;
+  /** The request as a curl command (with the signature when a secret was given). */
+  curl?: string;
+}
+
+export interface SignInput {
+  scheme: SchemeId;
+  method: string;
+  /** Absolute, query percent-encoded. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** RFC 3339 UTC, e.g. "2024-05-06T07:08:09Z". */
+  timestamp: string;
+  nonce?: string;
+  accessKeyId: string;
+  secretAccessKey?: string;
+  securityToken?: string;
+  region?: string;
+  service?: string;
+}
+
+/** An Error thrown for a caller's programming error. */
+export interface ReinstallKitError extends Error {
+  code:
+    | 'UNKNOWN_PROVIDER'
+    | 'UNKNOWN_SCHEME'
+    | 'INVALID_INPUT'
+    | 'INVALID_TIMESTAMP'
+    | 'INVALID_URL'
+    | 'INVALID_METHOD'
+    | 'INVALID_HEADER'
+    | 'MISSING_INPUT'
+    | 'NO_PASSWORD'
+    | 'NOT_INITIALIZED'
+    | 'RANDOM_UNAVAILABLE'
+    | 'INPUT_TOO_LARGE';
+}
+
+/** Loads the WebAssembly module (browsers and bundlers; a no-op in Node). */
+export default function init(
+  input?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+): Promise<void>;
+export { init };
+export function initSync(module: BufferSource | WebAssembly.Module): void;
+
+export function providers(): ProviderInfo[];
+export function validate(provider: ProviderId, params: unknown, options?: ValidateOptions): ValidationResult;
+export function buildRequest(provider: ProviderId, params: unknown, context?: BuildContext): BuildResult;
+export function signRequest(input: SignInput): SigningResult;
+export function generatePassword(provider: ProviderId, options?: { os?: Os; username?: string }): string;
+export function newClientToken(): string;

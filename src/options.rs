@@ -1,0 +1,69 @@
+//! Caller options that change which rules apply.
+
+use serde_json::Value;
+
+use crate::issue::Locale;
+
+/// The OS the instance will run after the reinstall, where the caller knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Os {
+    Linux,
+    Windows,
+}
+
+impl Os {
+    pub fn parse(s: &str) -> Option<Os> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "linux" => Some(Os::Linux),
+            "windows" => Some(Os::Windows),
+            _ => None,
+        }
+    }
+
+    /// The administrator account the provider creates (Huawei S000: root / Administrator).
+    pub fn default_username(self) -> &'static str {
+        match self {
+            Os::Linux => "root",
+            Os::Windows => "Administrator",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub locale: Locale,
+    pub os: Option<Os>,
+    /// Overrides the OS's default administrator name for the Windows password rule.
+    pub username: Option<String>,
+    /// The `os` option was given but is neither `linux` nor `windows`.
+    pub os_invalid: bool,
+}
+
+impl Options {
+    /// Reads `{locale?, os?, username?}`; anything else is ignored.
+    pub fn from_json(value: Option<&Value>) -> Options {
+        let mut o = Options::default();
+        let Some(Value::Object(map)) = value else { return o };
+        if let Some(Value::String(l)) = map.get("locale") {
+            o.locale = Locale::parse(l);
+        }
+        match map.get("os") {
+            Some(Value::String(s)) if !s.is_empty() => {
+                o.os = Os::parse(s);
+                o.os_invalid = o.os.is_none();
+            }
+            None | Some(Value::Null) | Some(Value::String(_)) => {}
+            Some(_) => o.os_invalid = true,
+        }
+        if let Some(Value::String(u)) = map.get("username") {
+            if !u.is_empty() {
+                o.username = Some(u.chars().take(64).collect());
+            }
+        }
+        o
+    }
+
+    pub fn username(&self) -> Option<&str> {
+        self.username.as_deref().or(self.os.map(Os::default_username))
+    }
+}

@@ -1,0 +1,390 @@
+//! The engine that runs a provider's table over the flattened input: types,
+//! per-field checks, list positions, unknown names; then the provider's
+//! cross-field rules over the typed [`Values`].
+
+use serde_json::Value;
+
+use crate::issue::{Issue, Msg, Report, Severity, TypeName};
+use crate::options::Options;
+use crate::params::{match_pattern, Params};
+use crate::providers::spec::{Check, Field, Kind, Rule, Status};
+use crate::providers::Provider;
+use crate::rules::format;
+
+/// A field's value after type checking.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Got<'a> {
+    Str(&'a str),
+    Int(i64),
+    Bool(bool),
+    Object,
+    /// List items with the name each is reported under (`KeyId.2`).
+    List(Vec<(String, Got<'a>)>),
+    /// Given, but of the wrong type (already reported).
+    Invalid,
+}
+
+/// The typed values of the fields that were given (absent fields are not here).
+#[derive(Debug, Default)]
+pub struct Values<'a> {
+    items: Vec<(&'static str, Got<'a>)>,
+}
+
+impl<'a> Values<'a> {
+    pub fn get(&self, name: &str) -> Option<&Got<'a>> {
+        self.items.iter().find(|(n, _)| *n == name).map(|(_, g)| g)
+    }
+
+    /// Given (even if malformed).
+    pub fn is_set(&self, name: &str) -> bool {
+        match self.get(name) {
+            Some(Got::List(items)) => !items.is_empty(),
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    pub fn str(&self, name: &str) -> Option<&'a str> {
+        match self.get(name) {
+            Some(Got::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn int(&self, name: &str) -> Option<i64> {
+        match self.get(name) {
+            Some(Got::Int(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        match self.get(name) {
+            Some(Got::Bool(b)) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// `true` only when given as true.
+    pub fn is_true(&self, name: &str) -> bool {
+        self.bool(name) == Some(true)
+    }
+
+    pub fn list(&self, name: &str) -> &[(String, Got<'a>)] {
+        match self.get(name) {
+            Some(Got::List(items)) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, Got<'a>)> {
+        self.items.iter()
+    }
+}
+
+/// Validates `input` against `provider`: every issue, in a stable order.
+pub fn validate(provider: &Provider, input: &Value, options: &Options) -> Vec<Issue> {
+    let mut report = Report::new(options.locale);
+    check_into(provider, input, options, &mut report);
+    report.issues
+}
+
+/// As [`validate`], keeping the typed values for the request builder.
+pub fn check_into<'a>(provider: &Provider, input: &'a Value, options: &Options, report: &mut Report) -> Values<'a> {
+    if options.os_invalid {
+        report.error("options.os", "options.os", None, Msg::Enum { allowed: &["linux", "windows"] });
+    }
+    let params = Params::read(input, report);
+    let mut values = Values::default();
+    for (name, expected) in provider.fixed {
+        match params.get(name) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if s == expected => {}
+            Some(_) => report.error(name, "fixed", None, Msg::Enum { allowed: core::slice::from_ref(expected) }),
+        }
+    }
+    for field in provider.fields {
+        let got = if field.is_list() {
+            read_list(field, &params, options, report)
+        } else {
+            read_single(field, &params, options, report)
+        };
+        if let Some(got) = got {
+            status_issue(provider, field, report);
+            values.items.push((field.name, got));
+        }
+    }
+    report_unknown(provider, &params, report);
+    (provider.cross)(&values, options, report);
+    values
+}
+
+fn status_issue(provider: &Provider, field: &Field, report: &mut Report) {
+    match field.status {
+        Status::Public | Status::Hidden => {}
+        Status::Deprecated(instead) => report.warning(field.name, "deprecated", None, Msg::Deprecated { instead }),
+        Status::NotPublic => report.warning(field.name, "not_public", None, Msg::NotPublic),
+        Status::Unsupported => report.error(
+            field.name,
+            "unsupported",
+            field.code,
+            Msg::NotSupportedHere { provider: provider.name.en },
+        ),
+    }
+}
+
+/// Null and "" mean "not given", as the SDKs drop them.
+fn is_absent(v: &Value) -> bool {
+    matches!(v, Value::Null) || matches!(v, Value::String(s) if s.is_empty())
+}
+
+fn read_single<'a>(field: &Field, params: &Params<'a>, options: &Options, report: &mut Report) -> Option<Got<'a>> {
+    let value = params.get(field.name).filter(|v| !is_absent(v));
+    let Some(value) = value else {
+        if field.required {
+            report.error(field.name, "required", field.missing_code, Msg::Required);
+        }
+        return None;
+    };
+    let got = read_typed(field, field.name, value, report);
+    if !matches!(got, Got::Invalid) {
+        apply_checks(field, field.name, &got, options, report);
+    }
+    Some(got)
+}
+
+fn read_list<'a>(field: &Field, params: &Params<'a>, options: &Options, report: &mut Report) -> Option<Got<'a>> {
+    let base = field.list_base();
+    if let Some(v) = params.get(base) {
+        if !matches!(v, Value::Array(_) | Value::Object(_) | Value::Null) {
+            report.error(base, "type", field.code, Msg::WrongType { expected: TypeName::List });
+        }
+    }
+    let mut items = Vec::new();
+    let mut first_positions: Vec<u32> = Vec::new();
+    for entry in &params.entries {
+        let Some(positions) = match_pattern(field.name, &entry.path) else { continue };
+        if is_absent(entry.value) {
+            continue;
+        }
+        let mut valid = true;
+        for p in &positions {
+            match p.parse::<u32>() {
+                Ok(n) if n >= 1 && !p.starts_with('0') => {}
+                _ => valid = false,
+            }
+        }
+        if !valid {
+            report.error(&entry.path, "list.index", field.code, Msg::ListIndex);
+            continue;
+        }
+        if let Some(first) = positions.first().and_then(|p| p.parse::<u32>().ok()) {
+            if !first_positions.contains(&first) {
+                first_positions.push(first);
+            }
+        }
+        let got = read_typed(field, &entry.path, entry.value, report);
+        if !matches!(got, Got::Invalid) {
+            apply_checks(field, &entry.path, &got, options, report);
+        }
+        items.push((entry.path.clone(), got));
+    }
+    if items.is_empty() {
+        if field.required {
+            report.error(field.name, "required", field.missing_code, Msg::Required);
+        }
+        return None;
+    }
+    first_positions.sort_unstable();
+    if first_positions.iter().enumerate().any(|(i, &p)| p as usize != i + 1) {
+        report.error(field.name, "list.gap", field.code, Msg::ListGap);
+    }
+    for check in field.checks.iter().filter(|c| c.rule.is_list_level()) {
+        let broken = match check.rule {
+            Rule::MaxItems(max) if items.len() > max => Some(("list.max_items", Msg::ListMaxItems { max })),
+            Rule::Distinct if has_duplicates(&items) => Some(("list.distinct", Msg::ListDuplicate)),
+            _ => None,
+        };
+        if let Some((rule, msg)) = broken {
+            push(report, field, check, field.name, rule, msg);
+        }
+    }
+    Some(Got::List(items))
+}
+
+fn has_duplicates(items: &[(String, Got<'_>)]) -> bool {
+    items.iter().enumerate().any(|(i, (_, a))| items[..i].iter().any(|(_, b)| b == a))
+}
+
+fn read_typed<'a>(field: &Field, name: &str, value: &'a Value, report: &mut Report) -> Got<'a> {
+    let got = match (field.kind, value) {
+        (Kind::String, Value::String(s)) => Some(Got::Str(s)),
+        (Kind::String, Value::Bool(_)) if field.string_bool => {
+            report.error(name, "type", field.code, Msg::BooleanAsString);
+            return Got::Invalid;
+        }
+        (Kind::Integer, v) => read_integer(v).map(Got::Int),
+        (Kind::Boolean, Value::Bool(b)) => Some(Got::Bool(*b)),
+        // Query transports carry booleans as text; the servers take either case.
+        (Kind::Boolean, Value::String(s)) if s.eq_ignore_ascii_case("true") => Some(Got::Bool(true)),
+        (Kind::Boolean, Value::String(s)) if s.eq_ignore_ascii_case("false") => Some(Got::Bool(false)),
+        (Kind::Object, Value::Object(_)) => Some(Got::Object),
+        _ => None,
+    };
+    got.unwrap_or_else(|| {
+        let expected = match field.kind {
+            Kind::String => TypeName::String,
+            Kind::Integer => TypeName::Integer,
+            Kind::Boolean => TypeName::Boolean,
+            Kind::Object => TypeName::Object,
+        };
+        report.error(name, "type", field.code, Msg::WrongType { expected });
+        Got::Invalid
+    })
+}
+
+/// JSON integers, integral floats, and decimal strings (the query transport).
+fn read_integer(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            let f = n.as_f64()?;
+            (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
+        }),
+        Value::String(s) => {
+            let digits = s.strip_prefix('-').unwrap_or(s);
+            if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+fn push(report: &mut Report, field: &Field, check: &Check, name: &str, rule: &'static str, msg: Msg) {
+    let mut message = msg.render(report.locale);
+    if let Some(note) = check.note {
+        message.push(' ');
+        message.push_str(note.get(report.locale));
+    }
+    report.issues.push(Issue {
+        field: name.to_string(),
+        rule,
+        code: check.code.or(field.code),
+        severity: check.severity,
+        message,
+    });
+}
+
+fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, report: &mut Report) {
+    for check in field.checks.iter().filter(|c| !c.rule.is_list_level()) {
+        let broken: Option<(&'static str, Msg)> = match (check.rule, got) {
+            (Rule::Length { min, max }, Got::Str(s)) => {
+                let n = format::char_len(s);
+                (n < min || n > max).then_some(("length", Msg::Length { min, max, actual: n }))
+            }
+            (Rule::MaxLength(max), Got::Str(s)) => {
+                let n = format::char_len(s);
+                (n > max).then_some(("length", Msg::MaxLength { max, actual: n }))
+            }
+            (Rule::ExactLength(len), Got::Str(s)) => {
+                let n = format::char_len(s);
+                (n != len).then_some(("length", Msg::ExactLength { len, actual: n }))
+            }
+            (Rule::Minimum(min), Got::Int(n)) => (*n < min).then_some(("range", Msg::Minimum { min })),
+            (Rule::Maximum(max), Got::Int(n)) => (*n > max).then_some(("range", Msg::Maximum { max })),
+            (Rule::OneOf(allowed), Got::Str(s)) => (!allowed.contains(s)).then_some(("enum", Msg::Enum { allowed })),
+            (Rule::Uuid, Got::Str(s)) => (!format::is_uuid(s)).then_some(("format.uuid", Msg::Uuid)),
+            (Rule::UuidLowercase, Got::Str(s)) => {
+                (!format::is_uuid_lowercase(s)).then_some(("format.uuid", Msg::UuidLowercase))
+            }
+            (Rule::Base64, Got::Str(s)) => (!format::is_base64(s)).then_some(("format.base64", Msg::Base64)),
+            (Rule::Ascii, Got::Str(s)) => (!format::is_ascii(s)).then_some(("format.ascii", Msg::Ascii)),
+            (Rule::PathSegment, Got::Str(s)) => {
+                (!format::is_path_segment(s)).then_some(("format.path_segment", Msg::PathSegment))
+            }
+            (Rule::NoControl, Got::Str(s)) => format::has_control(s).then_some(("format.control", Msg::Printable)),
+            (Rule::Password(policy), Got::Str(s)) => {
+                for f in policy.check(s, options.os, options.username()) {
+                    let c = Check { severity: f.severity.max(check.severity), ..*check };
+                    push(report, field, &c, name, f.rule, f.msg);
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some((rule, msg)) = broken {
+            push(report, field, check, name, rule, msg);
+        }
+    }
+}
+
+/// Every leaf not covered by the table: a warning naming the likely intended parameter.
+fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report) {
+    let known_fixed = |p: &str| provider.fixed.iter().any(|(n, _)| *n == p);
+    for entry in &params.entries {
+        if entry.is_container() || known_fixed(&entry.path) {
+            continue;
+        }
+        let covered = provider.fields.iter().any(|f| {
+            match_pattern(f.name, &entry.path).is_some()
+                // Under a field that is not a container: its type error was reported.
+                || (f.kind != Kind::Object && is_under(&entry.path, f.name))
+        });
+        if covered {
+            continue;
+        }
+        let suggestion = suggest(provider, &entry.path);
+        report.push(Severity::Warning, &entry.path, "unknown", None, Msg::Unknown { suggestion });
+    }
+}
+
+/// `path` lies strictly below `name` (pattern segments `N` match any position).
+fn is_under(path: &str, name: &str) -> bool {
+    let depth = name.split('.').count();
+    let prefix: Vec<&str> = path.split('.').take(depth).collect();
+    path.split('.').count() > depth && match_pattern(name, &prefix.join(".")).is_some()
+}
+
+fn normalize(name: &str) -> String {
+    name.split('.')
+        .map(|seg| if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) { "N" } else { seg })
+        .collect::<Vec<_>>()
+        .join(".")
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The documented name a misspelling most likely meant.
+fn suggest(provider: &Provider, path: &str) -> Option<&'static str> {
+    if path.len() > 64 {
+        return None;
+    }
+    let wanted = normalize(path);
+    let candidates = provider.fields.iter().map(|f| f.name).chain(provider.fixed.iter().map(|(n, _)| *n));
+    let mut best: Option<(usize, &'static str)> = None;
+    for name in candidates {
+        let d = edit_distance(&wanted, &normalize(name));
+        let limit = if wanted.len() >= 8 { 2 } else { 1 };
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, name));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

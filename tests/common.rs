@@ -1,0 +1,86 @@
+// Shared by the integration tests (each test file includes it with `mod common;`).
+#![allow(dead_code)]
+
+use reinstall_kit::api;
+use serde_json::{json, Value};
+
+/// Validates and returns (ok, issues).
+pub fn check(provider: &str, params: Value) -> (bool, Vec<Value>) {
+    check_with(provider, params, json!({}))
+}
+
+pub fn check_with(provider: &str, params: Value, options: Value) -> (bool, Vec<Value>) {
+    let out = api::validate(provider, &params, Some(&options)).expect("known provider");
+    let ok = out["ok"].as_bool().expect("ok is a boolean");
+    let issues = out["issues"].as_array().expect("issues is an array").clone();
+    (ok, issues)
+}
+
+/// The issues on `field` (any severity).
+pub fn on<'a>(issues: &'a [Value], field: &str) -> Vec<&'a Value> {
+    issues.iter().filter(|i| i["field"] == field).collect()
+}
+
+pub fn errors(issues: &[Value]) -> Vec<&Value> {
+    issues.iter().filter(|i| i["severity"] == "error").collect()
+}
+
+/// Asserts an error on `field` carrying `code` (None: any code).
+#[track_caller]
+pub fn assert_error(issues: &[Value], field: &str, code: Option<&str>) {
+    let found = issues.iter().any(|i| {
+        i["field"] == field && i["severity"] == "error" && code.is_none_or(|c| i["code"] == c)
+    });
+    assert!(found, "expected an error on {field} with code {code:?}; got {}", serde_json::to_string_pretty(issues).unwrap());
+}
+
+#[track_caller]
+pub fn assert_warning(issues: &[Value], field: &str) {
+    let found = issues.iter().any(|i| i["field"] == field && i["severity"] == "warning");
+    assert!(found, "expected a warning on {field}; got {}", serde_json::to_string_pretty(issues).unwrap());
+}
+
+#[track_caller]
+pub fn assert_no_error(issues: &[Value], field: &str) {
+    let bad: Vec<_> = issues.iter().filter(|i| i["field"] == field && i["severity"] == "error").collect();
+    assert!(bad.is_empty(), "expected no error on {field}; got {bad:?}");
+}
+
+#[track_caller]
+pub fn assert_clean(ok: bool, issues: &[Value]) {
+    assert!(ok && errors(issues).is_empty(), "expected ok; got {}", serde_json::to_string_pretty(issues).unwrap());
+}
+
+/// The provider's own example (from its seed document).
+pub fn example(provider: &str) -> Value {
+    let all = api::providers_json();
+    all.as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == provider)
+        .expect("provider listed")["example"]
+        .clone()
+}
+
+/// `base` with `path` (dotted, nested objects created as needed) set to `value`,
+/// or removed when `value` is null.
+pub fn with(mut base: Value, path: &str, value: Value) -> Value {
+    let mut cur = &mut base;
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, p) in parts.iter().enumerate() {
+        if i + 1 == parts.len() {
+            let obj = cur.as_object_mut().unwrap();
+            if value.is_null() {
+                obj.remove(*p);
+            } else {
+                obj.insert(p.to_string(), value.clone());
+            }
+            break;
+        }
+        if cur.get(*p).is_none() {
+            cur.as_object_mut().unwrap().insert(p.to_string(), json!({}));
+        }
+        cur = cur.get_mut(*p).unwrap();
+    }
+    base
+}
