@@ -223,3 +223,43 @@ pub fn new_client_token() -> Result<String, ApiError> {
 fn random_error(_: getrandom::Error) -> ApiError {
     ApiError::new("RANDOM_UNAVAILABLE", "no secure random source is available")
 }
+
+/// `buildRequest(provider, params, context)` → `{ok, issues, request?, signing?, curl?}`.
+pub fn build_request(provider_id: &str, params: &Value, context: Option<&Value>) -> Result<Value, ApiError> {
+    let provider = provider(provider_id)?;
+    let ctx = crate::build::Context::from_json(context)?;
+    build_with(provider, Ok(params), &ctx)
+}
+
+/// [`build_request`] from JSON text, as the wasm layer calls it.
+pub fn build_request_text(provider_id: &str, params: Option<&str>, context: &str) -> Result<Value, ApiError> {
+    let provider = provider(provider_id)?;
+    if context.len() > 64 * 1024 {
+        return Err(ApiError::new("INPUT_TOO_LARGE", "context is larger than 64 KiB"));
+    }
+    let context: Value = serde_json::from_str(context)
+        .map_err(|_| ApiError::new("INVALID_INPUT", "context must be a plain JSON object"))?;
+    let ctx = crate::build::Context::from_json(Some(&context))?;
+    match params_from_text(params, ctx.options.locale) {
+        Ok(value) => build_with(provider, Ok(&value), &ctx),
+        Err(issues) => build_with(provider, Err(issues), &ctx),
+    }
+}
+
+fn build_with(provider: &Provider, params: Result<&Value, Vec<Issue>>, ctx: &crate::build::Context) -> Result<Value, ApiError> {
+    let params = match params {
+        Ok(p) => p,
+        Err(issues) => return Ok(result_json(&issues)),
+    };
+    let mut report = crate::issue::Report::new(ctx.options.locale);
+    let built = crate::build::build(provider, params, ctx, &mut report)?;
+    let mut out = result_json(&report.issues);
+    if let (Some(built), Value::Object(m)) = (built, &mut out) {
+        m.insert("request".into(), crate::build::request_json(&built.request));
+        if let Some(signing) = &built.signing {
+            m.insert("signing".into(), signing_result_json(signing));
+        }
+        m.insert("curl".into(), Value::from(crate::build::curl(&built.request)));
+    }
+    Ok(out)
+}

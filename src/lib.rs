@@ -5,6 +5,7 @@
 //! pieces ([`issue`], [`providers`], [`signing`]) are usable on their own.
 
 pub mod api;
+pub mod build;
 pub mod issue;
 pub mod options;
 pub mod params;

@@ -49,3 +49,8 @@ pub fn generate_password_json(provider: &str, options: Option<String>) -> String
 pub fn new_client_token_json() -> String {
     answer(api::new_client_token().map(Value::from))
 }
+
+#[wasm_bindgen]
+pub fn build_request_json(provider: &str, params: Option<String>, context: &str) -> String {
+    answer(api::build_request_text(provider, params.as_deref(), context))
+}

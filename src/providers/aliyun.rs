@@ -3,6 +3,7 @@
 //! The cut special-character list and size ranges are filled from Alibaba's
 //! docs and the `alibabacloud-ecs20140526` models (RULES §4).
 
+use crate::build::{rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
 use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule, Status};
@@ -263,6 +264,30 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
     }
 }
 
+/// The request as Alibaba's SDKs send it: POST with the parameters in the
+/// query; `Action`/`Version` as query parameters (RPC v1) or `x-acs-*`
+/// headers (ACS3).
+fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
+    let mut query = rpc_params(&PROVIDER, v);
+    if !v.is_set("ClientToken") {
+        query.push(("ClientToken".to_string(), target.client_token.to_string()));
+    }
+    let mut headers = Vec::new();
+    if target.scheme == Scheme::AliyunRpcV1 {
+        let mut common = vec![
+            ("Action".to_string(), "ReplaceSystemDisk".to_string()),
+            ("Format".to_string(), "JSON".to_string()),
+            ("Version".to_string(), "2014-05-26".to_string()),
+        ];
+        common.append(&mut query);
+        query = common;
+    } else {
+        headers.push(("x-acs-action".into(), "ReplaceSystemDisk".into()));
+        headers.push(("x-acs-version".into(), "2014-05-26".into()));
+    }
+    Draft { method: "POST", path: "/".into(), query, headers, body: String::new(), service: None }
+}
+
 pub static PRECONDITIONS: [Text; 8] = [
     Text::new("The instance must be Stopped (in economical mode: stop it in normal mode).", "实例必须处于已停止状态（按量付费开启节省停机模式时，请以普通停机模式停止）。"),
     Text::new("No unpaid orders on the instance; not locked for security.", "实例不能有未支付订单，不能被安全锁定。"),
@@ -284,6 +309,7 @@ pub static PROVIDER: Provider = Provider {
     fixed: &[("Action", "ReplaceSystemDisk"), ("Version", "2014-05-26")],
     fields: &FIELDS,
     cross,
+    build,
     preconditions: &PRECONDITIONS,
     example: r#"{
   "InstanceId": "i-bp67acfmxazb4ph****",

@@ -4,12 +4,13 @@
 //! `huaweicloudsdkecs` models and Huawei's API Explorer definition where noted
 //! (see RULES.md §1 for every rule's source).
 
+use crate::build::{py_json_object, py_json_string, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
 use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule};
 use crate::providers::{Provider, Region};
 use crate::rules::password::{Classes, Others, PasswordPolicy};
-use crate::signing::Scheme;
+use crate::signing::{encode, Scheme};
 use crate::validate::Values;
 
 /// Huawei's generic "Invalid parameter values" (error-code table).
@@ -274,6 +275,52 @@ fn cross_encryption(v: &Values<'_>, report: &mut Report) {
     }
 }
 
+/// The request `huaweicloudsdkecs` sends for ChangeServerOsWithoutCloudInit
+/// (ecs_client.py, client.py; see tests/vectors/requests/huaweicloud.json):
+/// the body is the SDK's `json.dumps` of its model, members in model order,
+/// ", " / ": " separators, non-ASCII escaped. Shared with Open Telekom Cloud,
+/// whose table simply lets fewer members through.
+pub(crate) fn build_changeos(v: &Values<'_>, _target: &Target<'_>) -> Draft {
+    let member = |name: &str| v.str(name).map(py_json_string);
+    let pick = |names: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+        names.iter().filter_map(|(key, name)| member(name).map(|text| (*key, text))).collect()
+    };
+    let metadata = pick(&[
+        ("BYOL", "os-change.metadata.BYOL"),
+        ("__system__encrypted", "os-change.metadata.__system__encrypted"),
+        ("__system__cmkid", "os-change.metadata.__system__cmkid"),
+    ]);
+    let mut os_change = pick(&[
+        ("adminpass", "os-change.adminpass"),
+        ("keyname", "os-change.keyname"),
+        ("userid", "os-change.userid"),
+        ("imageid", "os-change.imageid"),
+        ("isAutoPay", "os-change.isAutoPay"),
+    ]);
+    if !metadata.is_empty() {
+        os_change.push(("metadata", py_json_object(&metadata)));
+    }
+    os_change.extend(pick(&[("mode", "os-change.mode")]));
+    let project_id = v.str("project_id").unwrap_or_default();
+    let server_id = v.str("server_id").unwrap_or_default();
+    Draft {
+        method: "POST",
+        path: format!(
+            "/v1/{}/cloudservers/{}/changeos",
+            encode::rfc3986(project_id),
+            encode::rfc3986(server_id)
+        ),
+        query: Vec::new(),
+        headers: vec![
+            ("Content-Type".into(), "application/json;charset=utf-8".into()),
+            // huaweicloudsdkcore's BasicCredentials adds the project to every request.
+            ("X-Project-Id".into(), project_id.to_string()),
+        ],
+        body: py_json_object(&[("os-change", py_json_object(&os_change))]),
+        service: None,
+    }
+}
+
 pub static PRECONDITIONS: [Text; 6] = [
     Text::new("The ECS must have a system disk.", "云服务器必须有系统盘。"),
     Text::new("No other operation may run on the ECS during the change.", "切换期间不能对云服务器进行其他操作。"),
@@ -296,6 +343,7 @@ pub static PROVIDER: Provider = Provider {
     fixed: &[],
     fields: &FIELDS,
     cross,
+    build: build_changeos,
     preconditions: &PRECONDITIONS,
     example: r#"{
   "project_id": "0b7a1d0d8a80f2f92fd9c00d6d3d4d84",

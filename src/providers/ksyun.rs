@@ -3,6 +3,7 @@
 //! lost are filled from the Kingsoft Terraform provider and reported as
 //! warnings, since the API document does not state them (RULES §3).
 
+use crate::build::{rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::Options;
 use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule};
@@ -187,6 +188,14 @@ fn cross(v: &Values<'_>, _options: &Options, report: &mut Report) {
     }
 }
 
+/// The request as the Kingsoft SDK sends it: all parameters in the query of
+/// a GET, `Action`/`Version` first, lists as `KeyId.1`… (S002).
+fn build(v: &Values<'_>, _target: &Target<'_>) -> Draft {
+    let mut query = vec![("Action".to_string(), "ModifyInstanceImage".to_string()), ("Version".to_string(), "2016-03-04".to_string())];
+    query.extend(rpc_params(&PROVIDER, v));
+    Draft { method: "GET", path: "/".into(), query, headers: vec![("Accept".into(), "application/json".into())], body: String::new(), service: Some("kec") }
+}
+
 pub static PRECONDITIONS: [Text; 7] = [
     Text::new("The instance must be stopped.", "实例必须处于关闭状态。"),
     Text::new("Spot instances cannot be reinstalled.", "竞价实例不支持该操作。"),
@@ -207,6 +216,7 @@ pub static PROVIDER: Provider = Provider {
     fixed: &[("Action", "ModifyInstanceImage"), ("Version", "2016-03-04")],
     fields: &FIELDS,
     cross,
+    build,
     preconditions: &PRECONDITIONS,
     example: r#"{
   "InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738",

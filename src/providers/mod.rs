@@ -11,6 +11,7 @@ pub mod volcengine;
 
 use serde_json::{Map, Value};
 
+use crate::build::{Draft, Target};
 use crate::issue::{Report, Text};
 use crate::options::Options;
 use crate::signing::Scheme;
@@ -41,6 +42,8 @@ pub struct Provider {
     pub fields: &'static [Field],
     /// Cross-field rules, run after every field was read.
     pub cross: fn(&Values<'_>, &Options, &mut Report),
+    /// Builds the unsigned request from valid values.
+    pub build: fn(&Values<'_>, &Target<'_>) -> Draft,
     /// What the server checks and this library cannot.
     pub preconditions: &'static [Text],
     /// The seed document's example request (placeholders made well-formed).

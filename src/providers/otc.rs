@@ -103,6 +103,7 @@ pub static PROVIDER: Provider = Provider {
     fixed: &[],
     fields: &FIELDS,
     cross,
+    build: huaweicloud::build_changeos,
     preconditions: &PRECONDITIONS,
     example: r#"{
   "project_id": "0b7a1d0d8a80f2f92fd9c00d6d3d4d84",

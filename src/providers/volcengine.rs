@@ -4,6 +4,7 @@
 //! BytePlus copy (RULES §5, VE-DOC-1219 / BP-DOC); `Size`, `UserData` and
 //! `ImageReleaseVersion` are newer parameters of `volcengine-python-sdk`.
 
+use crate::build::{rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
 use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule};
@@ -186,6 +187,17 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
     }
 }
 
+/// The request as Volcengine documents it (S004 example): a GET with every
+/// parameter in the query, service `ecs` in the credential scope.
+fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
+    let mut query = vec![("Action".to_string(), "ReplaceSystemVolume".to_string()), ("Version".to_string(), "2020-04-01".to_string())];
+    query.extend(rpc_params(&PROVIDER, v));
+    if !v.is_set("ClientToken") {
+        query.push(("ClientToken".to_string(), target.client_token.to_string()));
+    }
+    Draft { method: "GET", path: "/".into(), query, headers: Vec::new(), body: String::new(), service: Some("ecs") }
+}
+
 pub static PRECONDITIONS: [Text; 7] = [
     Text::new("The instance should be stopped.", "实例应处于已停止状态。"),
     Text::new("The instance must not be expired, locked, creating an image, or managed by another service.", "实例不能已过期、被锁定、正在创建镜像或由其他服务创建。"),
@@ -206,6 +218,7 @@ pub static PROVIDER: Provider = Provider {
     fixed: &[("Action", "ReplaceSystemVolume"), ("Version", "2020-04-01")],
     fields: &FIELDS,
     cross,
+    build,
     preconditions: &PRECONDITIONS,
     example: r#"{
   "InstanceId": "i-a8j6n1i4hojfqpa0****",

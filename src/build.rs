@@ -1,0 +1,360 @@
+//! From validated parameters to the request to send: the provider's builder
+//! makes a draft (method, path, query, headers, body), the endpoint comes from
+//! the region or the caller, and the scheme signs it. Also renders `curl`.
+
+use serde_json::{Map, Value};
+
+use crate::api::{self, ApiError};
+use crate::issue::{Msg, Report, Text};
+use crate::options::Options;
+use crate::providers::spec::{Kind, Location, Status};
+use crate::providers::Provider;
+use crate::signing::{self, encode, Scheme, Secret, SignInput, SigningResult, Timestamp};
+use crate::validate::{check_into, Got, Values};
+
+/// A provider's request before endpoint and signature.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub method: &'static str,
+    /// Percent-encoded path.
+    pub path: String,
+    /// Decoded pairs, in the order they are sent.
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    /// The service name signed into the credential scope, where the scheme has one.
+    pub service: Option<&'static str>,
+}
+
+/// What a builder may need besides the parameters.
+#[derive(Clone, Debug)]
+pub struct Target<'a> {
+    pub scheme: Scheme,
+    pub region: Option<&'a str>,
+    /// Used when the parameters carry no ClientToken.
+    pub client_token: &'a str,
+}
+
+/// The request as it goes on the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+/// `buildRequest`'s context, read from JSON. The secret is held in a
+/// [`Secret`], so `Debug` never shows it.
+#[derive(Debug, Default)]
+pub struct Context {
+    pub region: Option<String>,
+    pub endpoint: Option<String>,
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<Secret>,
+    pub security_token: Option<Secret>,
+    pub timestamp: Option<Timestamp>,
+    pub nonce: Option<String>,
+    pub client_token: Option<String>,
+    pub scheme: Option<Scheme>,
+    pub options: Options,
+}
+
+fn ctx_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ApiError::new("INVALID_INPUT", format!("context.{key} must be a string"))),
+    }
+}
+
+impl Context {
+    /// Reads the context; a wrongly typed entry is the caller's programming
+    /// error (thrown), not an issue of the request.
+    pub fn from_json(value: Option<&Value>) -> Result<Context, ApiError> {
+        let empty = Map::new();
+        let obj = match value {
+            None | Some(Value::Null) => &empty,
+            Some(Value::Object(o)) => o,
+            Some(_) => return Err(ApiError::new("INVALID_INPUT", "context must be an object")),
+        };
+        let timestamp = match (ctx_str(obj, "timestamp")?, obj.get("now")) {
+            (Some(t), _) => Some(api::parse_timestamp(&t)?),
+            (None, Some(Value::Number(ms))) => ms.as_f64().and_then(Timestamp::from_unix_millis),
+            _ => None,
+        };
+        let scheme = match ctx_str(obj, "scheme")? {
+            None => None,
+            Some(id) => Some(
+                Scheme::from_id(&id)
+                    .ok_or_else(|| ApiError::new("UNKNOWN_SCHEME", format!("unknown scheme {id:?}")))?,
+            ),
+        };
+        Ok(Context {
+            region: ctx_str(obj, "region")?,
+            endpoint: ctx_str(obj, "endpoint")?,
+            access_key_id: ctx_str(obj, "accessKeyId")?,
+            secret_access_key: ctx_str(obj, "secretAccessKey")?.map(Secret::new),
+            security_token: ctx_str(obj, "securityToken")?.map(Secret::new),
+            timestamp,
+            nonce: ctx_str(obj, "nonce")?,
+            client_token: ctx_str(obj, "clientToken")?,
+            scheme,
+            options: Options::from_json(value),
+        })
+    }
+}
+
+/// What `buildRequest` returns when the parameters are valid.
+#[derive(Debug)]
+pub struct Built {
+    pub request: HttpRequest,
+    pub signing: Option<SigningResult>,
+}
+
+/// Region names are DNS labels joined by hyphens.
+fn is_region(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `https://host[:port]` from the explicit endpoint or the provider's pattern.
+fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<String> {
+    if let Some(endpoint) = &ctx.endpoint {
+        let with_scheme = if endpoint.contains("://") { endpoint.clone() } else { format!("https://{endpoint}") };
+        return match signing::ParsedUrl::parse(&with_scheme) {
+            Some(u) if u.path == "/" && u.query.is_empty() && matches!(u.scheme.as_str(), "http" | "https") => {
+                Some(u.origin())
+            }
+            _ => {
+                report.error("context.endpoint", "context.endpoint", None, Msg::Text(Text::new(
+                    "The endpoint must be https://host[:port], without path or query.",
+                    "接入地址必须为 https://host[:port]，不能带路径或查询参数。",
+                )));
+                None
+            }
+        };
+    }
+    match ctx.region.as_deref() {
+        Some(r) if is_region(r) => Some(provider.region.endpoint.replace("{region}", r)),
+        Some(_) => {
+            report.error("context.region", "context.region", None, Msg::Text(Text::new(
+                "The region must be lower-case letters, digits and hyphens, e.g. cn-north-4.",
+                "地域只能包含小写字母、数字和连字符，例如 cn-north-4。",
+            )));
+            None
+        }
+        None => {
+            report.error("context.region", "required", None, Msg::Text(Text::new(
+                "Give a region (or an endpoint).",
+                "请填写地域（或接入地址）。",
+            )));
+            None
+        }
+    }
+}
+
+fn random_uuid() -> Result<String, ApiError> {
+    api::new_client_token()
+}
+
+/// Validates, builds and (with an access key) signs. Issues go to `report`;
+/// `None` when there is an error-severity issue.
+pub fn build(provider: &Provider, params: &Value, ctx: &Context, report: &mut Report) -> Result<Option<Built>, ApiError> {
+    let values = check_into(provider, params, &ctx.options, report);
+    let scheme = match ctx.scheme {
+        None => provider.schemes[0],
+        Some(s) if provider.schemes.contains(&s) => s,
+        Some(s) => {
+            return Err(ApiError::new(
+                "UNSUPPORTED_SCHEME",
+                format!("{} does not sign with {}", provider.id, s.id()),
+            ))
+        }
+    };
+    let origin = origin(provider, ctx, report);
+    let timestamp = match ctx.timestamp.or_else(now) {
+        Some(t) => t,
+        None => return Err(ApiError::new("INVALID_TIMESTAMP", "no timestamp given and no clock available")),
+    };
+    if report.has_errors() {
+        return Ok(None);
+    }
+    let Some(origin) = origin else { return Ok(None) };
+    let client_token = match &ctx.client_token {
+        Some(t) => t.clone(),
+        None => random_uuid()?,
+    };
+    let target = Target { scheme, region: ctx.region.as_deref(), client_token: &client_token };
+    let draft = (provider.build)(&values, &target);
+    let url = draft_url(&origin, &draft);
+    let unsigned = HttpRequest { method: draft.method.to_string(), url, headers: draft.headers, body: draft.body };
+    let Some(access_key_id) = ctx.access_key_id.clone() else {
+        report.warning("context.accessKeyId", "context.access_key", None, Msg::Text(Text::new(
+            "Give an access key ID to get the signing strings.",
+            "填写 AccessKey ID 后可得到待签名字符串。",
+        )));
+        return Ok(Some(Built { request: unsigned, signing: None }));
+    };
+    let nonce = match &ctx.nonce {
+        Some(n) => n.clone(),
+        None => random_uuid()?,
+    };
+    let input = SignInput {
+        scheme,
+        method: unsigned.method.clone(),
+        url: unsigned.url.clone(),
+        headers: unsigned.headers.clone(),
+        body: unsigned.body.clone(),
+        timestamp,
+        nonce: Some(nonce),
+        access_key_id,
+        secret_access_key: ctx.secret_access_key.clone(),
+        security_token: ctx.security_token.clone(),
+        region: ctx.region.clone(),
+        service: draft.service.map(str::to_string),
+    };
+    let signed = signing::sign(&input).map_err(|e| ApiError::new(e.code(), e.to_string()))?;
+    let request = HttpRequest {
+        method: unsigned.method,
+        url: signed.url.clone(),
+        headers: final_headers(&signed),
+        body: signed.body.clone(),
+    };
+    Ok(Some(Built { request, signing: Some(signed) }))
+}
+
+/// The headers to send: the scheme's, plus `Authorization` once signed.
+fn final_headers(signed: &SigningResult) -> Vec<(String, String)> {
+    let mut headers = signed.headers.clone();
+    if let Some(auth) = &signed.authorization {
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("authorization")) {
+            headers.push(("Authorization".to_string(), auth.clone()));
+        }
+    }
+    headers
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn now() -> Option<Timestamp> {
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_millis();
+    Timestamp::from_unix_millis(ms as f64)
+}
+
+/// No clock inside wasm32-unknown-unknown: the JS wrapper passes `now`.
+#[cfg(target_arch = "wasm32")]
+fn now() -> Option<Timestamp> {
+    None
+}
+
+fn draft_url(origin: &str, draft: &Draft) -> String {
+    let mut url = format!("{origin}{}", draft.path);
+    if !draft.query.is_empty() {
+        url.push('?');
+        url.push_str(&encode_query(&draft.query));
+    }
+    url
+}
+
+/// `k=v&k=v`, RFC 3986 encoded, in the given order.
+pub fn encode_query(pairs: &[(String, String)]) -> String {
+    pairs.iter().map(|(k, v)| format!("{}={}", encode::rfc3986(k), encode::rfc3986(v))).collect::<Vec<_>>().join("&")
+}
+
+/// The documented RPC parameters that were given, flattened as the APIs name
+/// them (`SystemDisk.Size`, `KeyId.1`), booleans as `true`/`false`, in table
+/// order. Refused parameters are not sent.
+pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for field in provider.fields {
+        if field.kind == Kind::Object || field.location == Location::Path || field.status == Status::Unsupported {
+            continue;
+        }
+        match values.get(field.name) {
+            Some(Got::List(items)) => {
+                for (name, got) in items {
+                    if let Some(text) = scalar_text(got) {
+                        out.push((name.clone(), text));
+                    }
+                }
+            }
+            Some(got) => {
+                if let Some(text) = scalar_text(got) {
+                    out.push((field.name.to_string(), text));
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+fn scalar_text(got: &Got<'_>) -> Option<String> {
+    match got {
+        Got::Str(s) => Some((*s).to_string()),
+        Got::Int(n) => Some(n.to_string()),
+        Got::Bool(b) => Some(if *b { "true" } else { "false" }.to_string()),
+        _ => None,
+    }
+}
+
+/// Python's `json.dumps` text for a string (ASCII-only, `\uXXXX` escapes), as
+/// the Python SDKs put it in request bodies.
+pub fn py_json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{:04x}", unit));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Python's `json.dumps` of an object whose members are already JSON text,
+/// keeping their order (`{"a": 1, "b": 2}`).
+pub fn py_json_object(members: &[(&str, String)]) -> String {
+    let inner: Vec<String> = members.iter().map(|(k, v)| format!("{}: {}", py_json_string(k), v)).collect();
+    format!("{{{}}}", inner.join(", "))
+}
+
+/// The request as a `curl` command line, single-quoted for POSIX shells.
+pub fn curl(request: &HttpRequest) -> String {
+    fn quote(s: &str) -> String {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+    let mut parts = vec![format!("curl -X {} {}", request.method, quote(&request.url))];
+    for (k, v) in &request.headers {
+        if k.eq_ignore_ascii_case("host") {
+            continue; // curl derives it from the URL
+        }
+        parts.push(format!("-H {}", quote(&format!("{k}: {v}"))));
+    }
+    if !request.body.is_empty() {
+        parts.push(format!("--data-raw {}", quote(&request.body)));
+    }
+    parts.join(" \\\n  ")
+}
+
+pub(crate) fn request_json(r: &HttpRequest) -> Value {
+    let mut m = Map::new();
+    m.insert("method".into(), Value::from(r.method.as_str()));
+    m.insert("url".into(), Value::from(r.url.as_str()));
+    m.insert("headers".into(), api::headers_json(&r.headers));
+    m.insert("body".into(), Value::from(r.body.as_str()));
+    Value::Object(m)
+}

@@ -1,0 +1,42 @@
+//! buildRequest: validation first, then the request the official SDK sends,
+//! then its signature; the secret never shows.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+mod common;
+use common::*;
+
+use reinstall_kit::api::build_request;
+use serde_json::{json, Value};
+
+fn ctx(region: &str) -> Value {
+    json!({
+        "region": region,
+        "accessKeyId": "AKIDEXAMPLE",
+        "secretAccessKey": "CANARY-SECRET-7f3a9c",
+        "timestamp": "2024-05-06T07:08:09Z",
+        "nonce": "a6c1b8d0-1f7e-4c52-9d3e-0b5a7f2c4e91",
+        "clientToken": "123e4567-e89b-12d3-a456-426655440000"
+    })
+}
+
+#[test]
+fn invalid_params_give_issues_and_no_request() {
+    let out = build_request("aliyun", &json!({"InstanceId": "i-1"}), Some(&ctx("cn-hangzhou"))).unwrap();
+    assert_eq!(out["ok"], false);
+    assert!(out.get("request").is_none());
+    assert!(out.get("signing").is_none());
+}
+
+#[test]
+fn every_example_builds_and_signs_without_leaking_the_secret() {
+    for (id, region) in [("huaweicloud", "cn-north-4"), ("otc", "eu-de"), ("ksyun", "cn-beijing-6"), ("aliyun", "cn-hangzhou"), ("volcengine", "cn-beijing")] {
+        let out = build_request(id, &example(id), Some(&ctx(region))).unwrap();
+        assert_eq!(out["ok"], true, "{id}: {out}");
+        let text = out.to_string();
+        assert!(!text.contains("CANARY-SECRET"), "{id} leaked the secret");
+        assert!(out["signing"]["signature"].is_string(), "{id}: {out}");
+        assert!(out["curl"].as_str().unwrap().starts_with("curl -X"), "{id}");
+    }
+}
