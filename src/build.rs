@@ -57,6 +57,8 @@ pub struct Context {
     pub nonce: Option<String>,
     pub client_token: Option<String>,
     pub scheme: Option<Scheme>,
+    /// Sent (and signed where the scheme signs it) as `User-Agent`; none by default.
+    pub user_agent: Option<String>,
     pub options: Options,
 }
 
@@ -101,6 +103,7 @@ impl Context {
             nonce: ctx_str(obj, "nonce")?,
             client_token: ctx_str(obj, "clientToken")?,
             scheme,
+            user_agent: ctx_str(obj, "userAgent")?,
             options: Options::from_json(value),
         })
     }
@@ -186,7 +189,10 @@ pub fn build(provider: &Provider, params: &Value, ctx: &Context, report: &mut Re
         None => random_uuid()?,
     };
     let target = Target { scheme, region: ctx.region.as_deref(), client_token: &client_token };
-    let draft = (provider.build)(&values, &target);
+    let mut draft = (provider.build)(&values, &target);
+    if let Some(ua) = &ctx.user_agent {
+        draft.headers.push(("User-Agent".to_string(), ua.clone()));
+    }
     let url = draft_url(&origin, &draft);
     let unsigned = HttpRequest { method: draft.method.to_string(), url, headers: draft.headers, body: draft.body };
     let Some(access_key_id) = ctx.access_key_id.clone() else {

@@ -188,12 +188,30 @@ fn cross(v: &Values<'_>, _options: &Options, report: &mut Report) {
     }
 }
 
-/// The request as the Kingsoft SDK sends it: all parameters in the query of
-/// a GET, `Action`/`Version` first, lists as `KeyId.1`… (S002).
+/// The request as `ksc-sdk-python` (kscore) sends it: a GET with `Action`,
+/// `Version` and the parameters in the query, and the `Accept`, `X-Action`,
+/// `X-Version` headers it signs (tests/vectors/requests/ksyun.json). Lists
+/// go as `KeyId.1`, `KeyId.2` as the document names them (kscore itself has
+/// no shape for them and would repeat `KeyId=`). No `User-Agent`: browsers
+/// refuse to set it, and a signed one they cannot send breaks the signature.
 fn build(v: &Values<'_>, _target: &Target<'_>) -> Draft {
-    let mut query = vec![("Action".to_string(), "ModifyInstanceImage".to_string()), ("Version".to_string(), "2016-03-04".to_string())];
+    let mut query = vec![
+        ("Action".to_string(), "ModifyInstanceImage".to_string()),
+        ("Version".to_string(), "2016-03-04".to_string()),
+    ];
     query.extend(rpc_params(&PROVIDER, v));
-    Draft { method: "GET", path: "/".into(), query, headers: vec![("Accept".into(), "application/json".into())], body: String::new(), service: Some("kec") }
+    Draft {
+        method: "GET",
+        path: "/".into(),
+        query,
+        headers: vec![
+            ("Accept".into(), "application/json".into()),
+            ("X-Action".into(), "ModifyInstanceImage".into()),
+            ("X-Version".into(), "2016-03-04".into()),
+        ],
+        body: String::new(),
+        service: Some("kec"),
+    }
 }
 
 pub static PRECONDITIONS: [Text; 7] = [
