@@ -20,7 +20,10 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { code, message: message.into() }
+        ApiError {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn to_json(&self) -> Value {
@@ -41,7 +44,10 @@ fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.as_str())),
-        Some(_) => Err(ApiError::new("INVALID_INPUT", format!("{key} must be a string"))),
+        Some(_) => Err(ApiError::new(
+            "INVALID_INPUT",
+            format!("{key} must be a string"),
+        )),
     }
 }
 
@@ -52,23 +58,36 @@ fn req_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiErr
 /// Reads an RFC 3339 UTC timestamp string.
 pub(crate) fn parse_timestamp(s: &str) -> Result<Timestamp, ApiError> {
     Timestamp::parse_rfc3339(s).ok_or_else(|| {
-        ApiError::new("INVALID_TIMESTAMP", "timestamp must be RFC 3339 in UTC, e.g. 2024-05-06T07:08:09Z")
+        ApiError::new(
+            "INVALID_TIMESTAMP",
+            "timestamp must be RFC 3339 in UTC, e.g. 2024-05-06T07:08:09Z",
+        )
     })
 }
 
 /// Reads `{name: value}` headers; values may be strings or numbers.
 pub(crate) fn parse_headers(value: Option<&Value>) -> Result<Vec<(String, String)>, ApiError> {
-    let Some(value) = value else { return Ok(Vec::new()) };
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
     let obj = match value {
         Value::Null => return Ok(Vec::new()),
         Value::Object(o) => o,
-        _ => return Err(ApiError::new("INVALID_INPUT", "headers must be an object of strings")),
+        _ => {
+            return Err(ApiError::new(
+                "INVALID_INPUT",
+                "headers must be an object of strings",
+            ))
+        }
     };
     obj.iter()
         .map(|(k, v)| match v {
             Value::String(s) => Ok((k.clone(), s.clone())),
             Value::Number(n) => Ok((k.clone(), n.to_string())),
-            _ => Err(ApiError::new("INVALID_INPUT", format!("header {k:?} must be a string"))),
+            _ => Err(ApiError::new(
+                "INVALID_INPUT",
+                format!("header {k:?} must be a string"),
+            )),
         })
         .collect()
 }
@@ -90,8 +109,12 @@ pub fn sign_request(input: &Value) -> Result<Value, ApiError> {
         timestamp: parse_timestamp(req_str(obj, "timestamp")?)?,
         nonce: opt_str(obj, "nonce")?.map(str::to_string),
         access_key_id: req_str(obj, "accessKeyId")?.to_string(),
-        secret_access_key: opt_str(obj, "secretAccessKey")?.filter(|s| !s.is_empty()).map(Secret::new),
-        security_token: opt_str(obj, "securityToken")?.filter(|s| !s.is_empty()).map(Secret::new),
+        secret_access_key: opt_str(obj, "secretAccessKey")?
+            .filter(|s| !s.is_empty())
+            .map(Secret::new),
+        security_token: opt_str(obj, "securityToken")?
+            .filter(|s| !s.is_empty())
+            .map(Secret::new),
         region: opt_str(obj, "region")?.map(str::to_string),
         service: opt_str(obj, "service")?.map(str::to_string),
     };
@@ -100,14 +123,25 @@ pub fn sign_request(input: &Value) -> Result<Value, ApiError> {
 }
 
 pub(crate) fn headers_json(headers: &[(String, String)]) -> Value {
-    Value::Object(headers.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))).collect())
+    Value::Object(
+        headers
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
+            .collect(),
+    )
 }
 
 pub(crate) fn signing_result_json(r: &SigningResult) -> Value {
     let mut m = Map::new();
     m.insert("scheme".into(), Value::from(r.scheme.id()));
-    m.insert("canonicalRequest".into(), Value::from(r.canonical_request.as_str()));
-    m.insert("stringToSign".into(), Value::from(r.string_to_sign.as_str()));
+    m.insert(
+        "canonicalRequest".into(),
+        Value::from(r.canonical_request.as_str()),
+    );
+    m.insert(
+        "stringToSign".into(),
+        Value::from(r.string_to_sign.as_str()),
+    );
     let optional = [
         ("signedHeaders", &r.signed_headers),
         ("credentialScope", &r.credential_scope),
@@ -129,7 +163,10 @@ pub(crate) fn signing_result_json(r: &SigningResult) -> Value {
 pub fn provider(id: &str) -> Result<&'static Provider, ApiError> {
     providers::find(id).ok_or_else(|| {
         let ids: Vec<&str> = providers::ALL.iter().map(|p| p.id).collect();
-        ApiError::new("UNKNOWN_PROVIDER", format!("unknown provider {id:?}; known: {}", ids.join(", ")))
+        ApiError::new(
+            "UNKNOWN_PROVIDER",
+            format!("unknown provider {id:?}; known: {}", ids.join(", ")),
+        )
     })
 }
 
@@ -155,9 +192,14 @@ fn params_from_text(text: Option<&str>, locale: crate::issue::Locale) -> Result<
     use crate::issue::{Msg, Report};
     let mut report = Report::new(locale);
     match text {
-        Some(t) if t.len() > MAX_INPUT_BYTES => {
-            report.error("", "params.too_large", None, Msg::TooLarge { limit: MAX_INPUT_BYTES })
-        }
+        Some(t) if t.len() > MAX_INPUT_BYTES => report.error(
+            "",
+            "params.too_large",
+            None,
+            Msg::TooLarge {
+                limit: MAX_INPUT_BYTES,
+            },
+        ),
         Some(t) => match serde_json::from_str(t) {
             Ok(v) => return Ok(v),
             // serde_json's recursion limit (128) lands here too: deep nesting is an issue, not a crash.
@@ -169,7 +211,8 @@ fn params_from_text(text: Option<&str>, locale: crate::issue::Locale) -> Result<
 }
 
 fn options_from_text(text: Option<&str>) -> Option<Value> {
-    text.filter(|t| t.len() <= 64 * 1024).and_then(|t| serde_json::from_str(t).ok())
+    text.filter(|t| t.len() <= 64 * 1024)
+        .and_then(|t| serde_json::from_str(t).ok())
 }
 
 fn result_json(issues: &[Issue]) -> Value {
@@ -180,22 +223,34 @@ fn result_json(issues: &[Issue]) -> Value {
 }
 
 /// [`validate`] from JSON text, as the wasm layer calls it.
-pub fn validate_text(provider_id: &str, params: Option<&str>, options: Option<&str>) -> Result<Value, ApiError> {
+pub fn validate_text(
+    provider_id: &str,
+    params: Option<&str>,
+    options: Option<&str>,
+) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let options_value = options_from_text(options);
     let opts = Options::from_json(options_value.as_ref());
     match params_from_text(params, opts.locale) {
-        Ok(value) => Ok(result_json(&crate::validate::validate(provider, &value, &opts))),
+        Ok(value) => Ok(result_json(&crate::validate::validate(
+            provider, &value, &opts,
+        ))),
         Err(issues) => Ok(result_json(&issues)),
     }
 }
 
 /// `validate(provider, params, options)` → `{ok, issues}`. Only an unknown
 /// provider is an error; anything wrong with `params` is an issue.
-pub fn validate(provider_id: &str, params: &Value, options: Option<&Value>) -> Result<Value, ApiError> {
+pub fn validate(
+    provider_id: &str,
+    params: &Value,
+    options: Option<&Value>,
+) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let options = Options::from_json(options);
-    Ok(result_json(&crate::validate::validate(provider, params, &options)))
+    Ok(result_json(&crate::validate::validate(
+        provider, params, &options,
+    )))
 }
 
 /// `generatePassword(provider, {os?, username?})`: random, and accepted by
@@ -207,7 +262,12 @@ pub fn generate_password(provider_id: &str, options: Option<&Value>) -> Result<S
         .iter()
         .find(|f| f.generator == Some(Generator::Password))
         .and_then(|f| f.password_policy())
-        .ok_or_else(|| ApiError::new("NO_PASSWORD", format!("{provider_id} takes no password in this API")))?;
+        .ok_or_else(|| {
+            ApiError::new(
+                "NO_PASSWORD",
+                format!("{provider_id} takes no password in this API"),
+            )
+        })?;
     let options = Options::from_json(options);
     let mut rng = random::SystemRandom::new().map_err(random_error)?;
     Ok(policy.generate(options.os, options.username(), &mut || rng.next_u32()))
@@ -225,17 +285,28 @@ fn random_error(_: getrandom::Error) -> ApiError {
 }
 
 /// `buildRequest(provider, params, context)` → `{ok, issues, request?, signing?, curl?}`.
-pub fn build_request(provider_id: &str, params: &Value, context: Option<&Value>) -> Result<Value, ApiError> {
+pub fn build_request(
+    provider_id: &str,
+    params: &Value,
+    context: Option<&Value>,
+) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let ctx = crate::build::Context::from_json(context)?;
     build_with(provider, Ok(params), &ctx)
 }
 
 /// [`build_request`] from JSON text, as the wasm layer calls it.
-pub fn build_request_text(provider_id: &str, params: Option<&str>, context: &str) -> Result<Value, ApiError> {
+pub fn build_request_text(
+    provider_id: &str,
+    params: Option<&str>,
+    context: &str,
+) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     if context.len() > 64 * 1024 {
-        return Err(ApiError::new("INPUT_TOO_LARGE", "context is larger than 64 KiB"));
+        return Err(ApiError::new(
+            "INPUT_TOO_LARGE",
+            "context is larger than 64 KiB",
+        ));
     }
     let context: Value = serde_json::from_str(context)
         .map_err(|_| ApiError::new("INVALID_INPUT", "context must be a plain JSON object"))?;
@@ -246,7 +317,11 @@ pub fn build_request_text(provider_id: &str, params: Option<&str>, context: &str
     }
 }
 
-fn build_with(provider: &Provider, params: Result<&Value, Vec<Issue>>, ctx: &crate::build::Context) -> Result<Value, ApiError> {
+fn build_with(
+    provider: &Provider,
+    params: Result<&Value, Vec<Issue>>,
+    ctx: &crate::build::Context,
+) -> Result<Value, ApiError> {
     let params = match params {
         Ok(p) => p,
         Err(issues) => return Ok(result_json(&issues)),
@@ -259,7 +334,10 @@ fn build_with(provider: &Provider, params: Result<&Value, Vec<Issue>>, ctx: &cra
         if let Some(signing) = &built.signing {
             m.insert("signing".into(), signing_result_json(signing));
         }
-        m.insert("curl".into(), Value::from(crate::build::curl(&built.request)));
+        m.insert(
+            "curl".into(),
+            Value::from(crate::build::curl(&built.request)),
+        );
     }
     Ok(out)
 }

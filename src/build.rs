@@ -67,7 +67,10 @@ fn ctx_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiErr
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(ApiError::new("INVALID_INPUT", format!("context.{key} must be a string"))),
+        Some(_) => Err(ApiError::new(
+            "INVALID_INPUT",
+            format!("context.{key} must be a string"),
+        )),
     }
 }
 
@@ -88,10 +91,9 @@ impl Context {
         };
         let scheme = match ctx_str(obj, "scheme")? {
             None => None,
-            Some(id) => Some(
-                Scheme::from_id(&id)
-                    .ok_or_else(|| ApiError::new("UNKNOWN_SCHEME", format!("unknown scheme {id:?}")))?,
-            ),
+            Some(id) => Some(Scheme::from_id(&id).ok_or_else(|| {
+                ApiError::new("UNKNOWN_SCHEME", format!("unknown scheme {id:?}"))
+            })?),
         };
         Ok(Context {
             region: ctx_str(obj, "region")?,
@@ -118,22 +120,38 @@ pub struct Built {
 
 /// Region names are DNS labels joined by hyphens.
 fn is_region(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// `https://host[:port]` from the explicit endpoint or the provider's pattern.
 fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<String> {
     if let Some(endpoint) = &ctx.endpoint {
-        let with_scheme = if endpoint.contains("://") { endpoint.clone() } else { format!("https://{endpoint}") };
+        let with_scheme = if endpoint.contains("://") {
+            endpoint.clone()
+        } else {
+            format!("https://{endpoint}")
+        };
         return match signing::ParsedUrl::parse(&with_scheme) {
-            Some(u) if u.path == "/" && u.query.is_empty() && matches!(u.scheme.as_str(), "http" | "https") => {
+            Some(u)
+                if u.path == "/"
+                    && u.query.is_empty()
+                    && matches!(u.scheme.as_str(), "http" | "https") =>
+            {
                 Some(u.origin())
             }
             _ => {
-                report.error("context.endpoint", "context.endpoint", None, Msg::Text(Text::new(
-                    "The endpoint must be https://host[:port], without path or query.",
-                    "接入地址必须为 https://host[:port]，不能带路径或查询参数。",
-                )));
+                report.error(
+                    "context.endpoint",
+                    "context.endpoint",
+                    None,
+                    Msg::Text(Text::new(
+                        "The endpoint must be https://host[:port], without path or query.",
+                        "接入地址必须为 https://host[:port]，不能带路径或查询参数。",
+                    )),
+                );
                 None
             }
         };
@@ -141,17 +159,27 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
     match ctx.region.as_deref() {
         Some(r) if is_region(r) => Some(provider.region.endpoint.replace("{region}", r)),
         Some(_) => {
-            report.error("context.region", "context.region", None, Msg::Text(Text::new(
-                "The region must be lower-case letters, digits and hyphens, e.g. cn-north-4.",
-                "地域只能包含小写字母、数字和连字符，例如 cn-north-4。",
-            )));
+            report.error(
+                "context.region",
+                "context.region",
+                None,
+                Msg::Text(Text::new(
+                    "The region must be lower-case letters, digits and hyphens, e.g. cn-north-4.",
+                    "地域只能包含小写字母、数字和连字符，例如 cn-north-4。",
+                )),
+            );
             None
         }
         None => {
-            report.error("context.region", "required", None, Msg::Text(Text::new(
-                "Give a region (or an endpoint).",
-                "请填写地域（或接入地址）。",
-            )));
+            report.error(
+                "context.region",
+                "required",
+                None,
+                Msg::Text(Text::new(
+                    "Give a region (or an endpoint).",
+                    "请填写地域（或接入地址）。",
+                )),
+            );
             None
         }
     }
@@ -163,7 +191,12 @@ fn random_uuid() -> Result<String, ApiError> {
 
 /// Validates, builds and (with an access key) signs. Issues go to `report`;
 /// `None` when there is an error-severity issue.
-pub fn build(provider: &Provider, params: &Value, ctx: &Context, report: &mut Report) -> Result<Option<Built>, ApiError> {
+pub fn build(
+    provider: &Provider,
+    params: &Value,
+    ctx: &Context,
+    report: &mut Report,
+) -> Result<Option<Built>, ApiError> {
     let values = check_into(provider, params, &ctx.options, report);
     let scheme = match ctx.scheme {
         None => provider.schemes[0],
@@ -178,29 +211,53 @@ pub fn build(provider: &Provider, params: &Value, ctx: &Context, report: &mut Re
     let origin = origin(provider, ctx, report);
     let timestamp = match ctx.timestamp.or_else(now) {
         Some(t) => t,
-        None => return Err(ApiError::new("INVALID_TIMESTAMP", "no timestamp given and no clock available")),
+        None => {
+            return Err(ApiError::new(
+                "INVALID_TIMESTAMP",
+                "no timestamp given and no clock available",
+            ))
+        }
     };
     if report.has_errors() {
         return Ok(None);
     }
-    let Some(origin) = origin else { return Ok(None) };
+    let Some(origin) = origin else {
+        return Ok(None);
+    };
     let client_token = match &ctx.client_token {
         Some(t) => t.clone(),
         None => random_uuid()?,
     };
-    let target = Target { scheme, region: ctx.region.as_deref(), client_token: &client_token };
+    let target = Target {
+        scheme,
+        region: ctx.region.as_deref(),
+        client_token: &client_token,
+    };
     let mut draft = (provider.build)(&values, &target);
     if let Some(ua) = &ctx.user_agent {
         draft.headers.push(("User-Agent".to_string(), ua.clone()));
     }
     let url = draft_url(&origin, &draft);
-    let unsigned = HttpRequest { method: draft.method.to_string(), url, headers: draft.headers, body: draft.body };
+    let unsigned = HttpRequest {
+        method: draft.method.to_string(),
+        url,
+        headers: draft.headers,
+        body: draft.body,
+    };
     let Some(access_key_id) = ctx.access_key_id.clone() else {
-        report.warning("context.accessKeyId", "context.access_key", None, Msg::Text(Text::new(
-            "Give an access key ID to get the signing strings.",
-            "填写 AccessKey ID 后可得到待签名字符串。",
-        )));
-        return Ok(Some(Built { request: unsigned, signing: None }));
+        report.warning(
+            "context.accessKeyId",
+            "context.access_key",
+            None,
+            Msg::Text(Text::new(
+                "Give an access key ID to get the signing strings.",
+                "填写 AccessKey ID 后可得到待签名字符串。",
+            )),
+        );
+        return Ok(Some(Built {
+            request: unsigned,
+            signing: None,
+        }));
     };
     let nonce = match &ctx.nonce {
         Some(n) => n.clone(),
@@ -227,14 +284,20 @@ pub fn build(provider: &Provider, params: &Value, ctx: &Context, report: &mut Re
         headers: final_headers(&signed),
         body: signed.body.clone(),
     };
-    Ok(Some(Built { request, signing: Some(signed) }))
+    Ok(Some(Built {
+        request,
+        signing: Some(signed),
+    }))
 }
 
 /// The headers to send: the scheme's, plus `Authorization` once signed.
 fn final_headers(signed: &SigningResult) -> Vec<(String, String)> {
     let mut headers = signed.headers.clone();
     if let Some(auth) = &signed.authorization {
-        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("authorization")) {
+        if !headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        {
             headers.push(("Authorization".to_string(), auth.clone()));
         }
     }
@@ -243,7 +306,10 @@ fn final_headers(signed: &SigningResult) -> Vec<(String, String)> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn now() -> Option<Timestamp> {
-    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_millis();
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_millis();
     Timestamp::from_unix_millis(ms as f64)
 }
 
@@ -264,7 +330,11 @@ fn draft_url(origin: &str, draft: &Draft) -> String {
 
 /// `k=v&k=v`, RFC 3986 encoded, in the given order.
 pub fn encode_query(pairs: &[(String, String)]) -> String {
-    pairs.iter().map(|(k, v)| format!("{}={}", encode::rfc3986(k), encode::rfc3986(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode::rfc3986(k), encode::rfc3986(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The documented RPC parameters that were given, flattened as the APIs name
@@ -273,7 +343,10 @@ pub fn encode_query(pairs: &[(String, String)]) -> String {
 pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for field in provider.fields {
-        if field.kind == Kind::Object || field.location == Location::Path || field.status == Status::Unsupported {
+        if field.kind == Kind::Object
+            || field.location == Location::Path
+            || field.status == Status::Unsupported
+        {
             continue;
         }
         match values.get(field.name) {
@@ -334,7 +407,10 @@ pub fn py_json_string(s: &str) -> String {
 /// Python's `json.dumps` of an object whose members are already JSON text,
 /// keeping their order (`{"a": 1, "b": 2}`).
 pub fn py_json_object(members: &[(&str, String)]) -> String {
-    let inner: Vec<String> = members.iter().map(|(k, v)| format!("{}: {}", py_json_string(k), v)).collect();
+    let inner: Vec<String> = members
+        .iter()
+        .map(|(k, v)| format!("{}: {}", py_json_string(k), v))
+        .collect();
     format!("{{{}}}", inner.join(", "))
 }
 
@@ -343,7 +419,11 @@ pub fn curl(request: &HttpRequest) -> String {
     fn quote(s: &str) -> String {
         format!("'{}'", s.replace('\'', "'\\''"))
     }
-    let mut parts = vec![format!("curl -X {} {}", request.method, quote(&request.url))];
+    let mut parts = vec![format!(
+        "curl -X {} {}",
+        request.method,
+        quote(&request.url)
+    )];
     for (k, v) in &request.headers {
         if k.eq_ignore_ascii_case("host") {
             continue; // curl derives it from the URL

@@ -43,7 +43,9 @@ impl Options {
     /// Reads `{locale?, os?, username?}`; anything else is ignored.
     pub fn from_json(value: Option<&Value>) -> Options {
         let mut o = Options::default();
-        let Some(Value::Object(map)) = value else { return o };
+        let Some(Value::Object(map)) = value else {
+            return o;
+        };
         if let Some(Value::String(l)) = map.get("locale") {
             o.locale = Locale::parse(l);
         }
@@ -64,6 +66,8 @@ impl Options {
     }
 
     pub fn username(&self) -> Option<&str> {
-        self.username.as_deref().or(self.os.map(Os::default_username))
+        self.username
+            .as_deref()
+            .or(self.os.map(Os::default_username))
     }
 }

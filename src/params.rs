@@ -57,7 +57,12 @@ impl<'a> Params<'a> {
         if self.entries.len() >= MAX_ENTRIES {
             if !self.truncated {
                 self.truncated = true;
-                report.error(&path, "params.too_many", None, Msg::TooMany { limit: MAX_ENTRIES });
+                report.error(
+                    &path,
+                    "params.too_many",
+                    None,
+                    Msg::TooMany { limit: MAX_ENTRIES },
+                );
             }
             return;
         }
@@ -65,7 +70,10 @@ impl<'a> Params<'a> {
             report.error(&path, "params.duplicate", None, Msg::Duplicate);
             return;
         }
-        self.entries.push(Entry { path: path.clone(), value });
+        self.entries.push(Entry {
+            path: path.clone(),
+            value,
+        });
         match value {
             Value::Object(map) => {
                 for (key, child) in map {
@@ -82,7 +90,10 @@ impl<'a> Params<'a> {
     }
 
     pub fn get(&self, path: &str) -> Option<&'a Value> {
-        self.entries.iter().find(|e| e.path == path).map(|e| e.value)
+        self.entries
+            .iter()
+            .find(|e| e.path == path)
+            .map(|e| e.value)
     }
 }
 
@@ -95,7 +106,9 @@ pub fn match_pattern(pattern: &str, path: &str) -> Option<Vec<String>> {
     loop {
         match (p.next(), q.next()) {
             (None, None) => return Some(positions),
-            (Some("N"), Some(seg)) if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit() || b == b'-') => {
+            (Some("N"), Some(seg))
+                if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
+            {
                 positions.push(seg.to_string())
             }
             (Some(a), Some(b)) if a == b => {}

@@ -11,7 +11,14 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex = crate::signing::hex(&bytes);
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// A source of random `u32`s drawing from [`fill`] in blocks.
@@ -22,7 +29,10 @@ pub struct SystemRandom {
 
 impl SystemRandom {
     pub fn new() -> Result<SystemRandom, getrandom::Error> {
-        let mut r = SystemRandom { block: [0; 256], pos: 0 };
+        let mut r = SystemRandom {
+            block: [0; 256],
+            pos: 0,
+        };
         fill(&mut r.block)?;
         Ok(r)
     }

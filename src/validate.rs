@@ -90,9 +90,21 @@ pub fn validate(provider: &Provider, input: &Value, options: &Options) -> Vec<Is
 }
 
 /// As [`validate`], keeping the typed values for the request builder.
-pub fn check_into<'a>(provider: &Provider, input: &'a Value, options: &Options, report: &mut Report) -> Values<'a> {
+pub fn check_into<'a>(
+    provider: &Provider,
+    input: &'a Value,
+    options: &Options,
+    report: &mut Report,
+) -> Values<'a> {
     if options.os_invalid {
-        report.error("options.os", "options.os", None, Msg::Enum { allowed: &["linux", "windows"] });
+        report.error(
+            "options.os",
+            "options.os",
+            None,
+            Msg::Enum {
+                allowed: &["linux", "windows"],
+            },
+        );
     }
     let params = Params::read(input, report);
     let mut values = Values::default();
@@ -100,7 +112,14 @@ pub fn check_into<'a>(provider: &Provider, input: &'a Value, options: &Options, 
         match params.get(name) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) if s == expected => {}
-            Some(_) => report.error(name, "fixed", None, Msg::Enum { allowed: core::slice::from_ref(expected) }),
+            Some(_) => report.error(
+                name,
+                "fixed",
+                None,
+                Msg::Enum {
+                    allowed: core::slice::from_ref(expected),
+                },
+            ),
         }
     }
     for field in provider.fields {
@@ -122,13 +141,17 @@ pub fn check_into<'a>(provider: &Provider, input: &'a Value, options: &Options, 
 fn status_issue(provider: &Provider, field: &Field, report: &mut Report) {
     match field.status {
         Status::Public | Status::Hidden => {}
-        Status::Deprecated(instead) => report.warning(field.name, "deprecated", None, Msg::Deprecated { instead }),
+        Status::Deprecated(instead) => {
+            report.warning(field.name, "deprecated", None, Msg::Deprecated { instead })
+        }
         Status::NotPublic => report.warning(field.name, "not_public", None, Msg::NotPublic),
         Status::Unsupported => report.error(
             field.name,
             "unsupported",
             field.code,
-            Msg::NotSupportedHere { provider: provider.name.en },
+            Msg::NotSupportedHere {
+                provider: provider.name.en,
+            },
         ),
     }
 }
@@ -138,9 +161,19 @@ fn is_absent(v: &Value) -> bool {
     matches!(v, Value::Null) || matches!(v, Value::String(s) if s.is_empty())
 }
 
-fn read_single<'a>(field: &Field, params: &Params<'a>, options: &Options, report: &mut Report) -> Option<Got<'a>> {
+fn read_single<'a>(
+    field: &Field,
+    params: &Params<'a>,
+    options: &Options,
+    report: &mut Report,
+) -> Option<Got<'a>> {
     let value = params.get(field.name).filter(|v| !is_absent(v));
     let Some(value) = value else {
+        // A container given only through flat dotted names (`"os-change.imageid"`)
+        // is present: DESIGN.md accepts flat and nested forms alike.
+        if field.kind == Kind::Object && has_children(params, field.name) {
+            return Some(Got::Object);
+        }
         if field.required {
             report.error(field.name, "required", field.missing_code, Msg::Required);
         }
@@ -153,17 +186,39 @@ fn read_single<'a>(field: &Field, params: &Params<'a>, options: &Options, report
     Some(got)
 }
 
-fn read_list<'a>(field: &Field, params: &Params<'a>, options: &Options, report: &mut Report) -> Option<Got<'a>> {
+fn has_children(params: &Params<'_>, name: &str) -> bool {
+    params.entries.iter().any(|e| {
+        e.path
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+fn read_list<'a>(
+    field: &Field,
+    params: &Params<'a>,
+    options: &Options,
+    report: &mut Report,
+) -> Option<Got<'a>> {
     let base = field.list_base();
     if let Some(v) = params.get(base) {
         if !matches!(v, Value::Array(_) | Value::Object(_) | Value::Null) {
-            report.error(base, "type", field.code, Msg::WrongType { expected: TypeName::List });
+            report.error(
+                base,
+                "type",
+                field.code,
+                Msg::WrongType {
+                    expected: TypeName::List,
+                },
+            );
         }
     }
     let mut items = Vec::new();
     let mut first_positions: Vec<u32> = Vec::new();
     for entry in &params.entries {
-        let Some(positions) = match_pattern(field.name, &entry.path) else { continue };
+        let Some(positions) = match_pattern(field.name, &entry.path) else {
+            continue;
+        };
         if is_absent(entry.value) {
             continue;
         }
@@ -196,12 +251,18 @@ fn read_list<'a>(field: &Field, params: &Params<'a>, options: &Options, report: 
         return None;
     }
     first_positions.sort_unstable();
-    if first_positions.iter().enumerate().any(|(i, &p)| p as usize != i + 1) {
+    if first_positions
+        .iter()
+        .enumerate()
+        .any(|(i, &p)| p as usize != i + 1)
+    {
         report.error(field.name, "list.gap", field.code, Msg::ListGap);
     }
     for check in field.checks.iter().filter(|c| c.rule.is_list_level()) {
         let broken = match check.rule {
-            Rule::MaxItems(max) if items.len() > max => Some(("list.max_items", Msg::ListMaxItems { max })),
+            Rule::MaxItems(max) if items.len() > max => {
+                Some(("list.max_items", Msg::ListMaxItems { max }))
+            }
             Rule::Distinct if has_duplicates(&items) => Some(("list.distinct", Msg::ListDuplicate)),
             _ => None,
         };
@@ -213,7 +274,10 @@ fn read_list<'a>(field: &Field, params: &Params<'a>, options: &Options, report: 
 }
 
 fn has_duplicates(items: &[(String, Got<'_>)]) -> bool {
-    items.iter().enumerate().any(|(i, (_, a))| items[..i].iter().any(|(_, b)| b == a))
+    items
+        .iter()
+        .enumerate()
+        .any(|(i, (_, a))| items[..i].iter().any(|(_, b)| b == a))
 }
 
 fn read_typed<'a>(field: &Field, name: &str, value: &'a Value, report: &mut Report) -> Got<'a> {
@@ -225,9 +289,14 @@ fn read_typed<'a>(field: &Field, name: &str, value: &'a Value, report: &mut Repo
         }
         (Kind::Integer, v) => read_integer(v).map(Got::Int),
         (Kind::Boolean, Value::Bool(b)) => Some(Got::Bool(*b)),
-        // Query transports carry booleans as text; the servers take either case.
-        (Kind::Boolean, Value::String(s)) if s.eq_ignore_ascii_case("true") => Some(Got::Bool(true)),
-        (Kind::Boolean, Value::String(s)) if s.eq_ignore_ascii_case("false") => Some(Got::Bool(false)),
+        // Query transports carry booleans as text: `true`/`false`, any case only
+        // where the document says so (RULES A24 vs K16, V12).
+        (Kind::Boolean, Value::String(s)) if is_bool_text(field, s, "true") => {
+            Some(Got::Bool(true))
+        }
+        (Kind::Boolean, Value::String(s)) if is_bool_text(field, s, "false") => {
+            Some(Got::Bool(false))
+        }
         (Kind::Object, Value::Object(_)) => Some(Got::Object),
         _ => None,
     };
@@ -243,6 +312,10 @@ fn read_typed<'a>(field: &Field, name: &str, value: &'a Value, report: &mut Repo
     })
 }
 
+fn is_bool_text(field: &Field, s: &str, word: &str) -> bool {
+    s == word || (field.bool_any_case && s.eq_ignore_ascii_case(word))
+}
+
 /// JSON integers, integral floats, and decimal strings (the query transport).
 fn read_integer(v: &Value) -> Option<i64> {
     match v {
@@ -252,7 +325,8 @@ fn read_integer(v: &Value) -> Option<i64> {
         }),
         Value::String(s) => {
             let digits = s.strip_prefix('-').unwrap_or(s);
-            if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
                 return None;
             }
             s.parse().ok()
@@ -261,7 +335,14 @@ fn read_integer(v: &Value) -> Option<i64> {
     }
 }
 
-fn push(report: &mut Report, field: &Field, check: &Check, name: &str, rule: &'static str, msg: Msg) {
+fn push(
+    report: &mut Report,
+    field: &Field,
+    check: &Check,
+    name: &str,
+    rule: &'static str,
+    msg: Msg,
+) {
     let mut message = msg.render(report.locale);
     if let Some(note) = check.note {
         message.push(' ');
@@ -281,7 +362,14 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
         let broken: Option<(&'static str, Msg)> = match (check.rule, got) {
             (Rule::Length { min, max }, Got::Str(s)) => {
                 let n = format::char_len(s);
-                (n < min || n > max).then_some(("length", Msg::Length { min, max, actual: n }))
+                (n < min || n > max).then_some((
+                    "length",
+                    Msg::Length {
+                        min,
+                        max,
+                        actual: n,
+                    },
+                ))
             }
             (Rule::MaxLength(max), Got::Str(s)) => {
                 let n = format::char_len(s);
@@ -291,22 +379,39 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
                 let n = format::char_len(s);
                 (n != len).then_some(("length", Msg::ExactLength { len, actual: n }))
             }
-            (Rule::Minimum(min), Got::Int(n)) => (*n < min).then_some(("range", Msg::Minimum { min })),
-            (Rule::Maximum(max), Got::Int(n)) => (*n > max).then_some(("range", Msg::Maximum { max })),
-            (Rule::OneOf(allowed), Got::Str(s)) => (!allowed.contains(s)).then_some(("enum", Msg::Enum { allowed })),
-            (Rule::Uuid, Got::Str(s)) => (!format::is_uuid(s)).then_some(("format.uuid", Msg::Uuid)),
+            (Rule::Minimum(min), Got::Int(n)) => {
+                (*n < min).then_some(("range", Msg::Minimum { min }))
+            }
+            (Rule::Maximum(max), Got::Int(n)) => {
+                (*n > max).then_some(("range", Msg::Maximum { max }))
+            }
+            (Rule::OneOf(allowed), Got::Str(s)) => {
+                (!allowed.contains(s)).then_some(("enum", Msg::Enum { allowed }))
+            }
+            (Rule::Uuid, Got::Str(s)) => {
+                (!format::is_uuid(s)).then_some(("format.uuid", Msg::Uuid))
+            }
             (Rule::UuidLowercase, Got::Str(s)) => {
                 (!format::is_uuid_lowercase(s)).then_some(("format.uuid", Msg::UuidLowercase))
             }
-            (Rule::Base64, Got::Str(s)) => (!format::is_base64(s)).then_some(("format.base64", Msg::Base64)),
-            (Rule::Ascii, Got::Str(s)) => (!format::is_ascii(s)).then_some(("format.ascii", Msg::Ascii)),
+            (Rule::Base64, Got::Str(s)) => {
+                (!format::is_base64(s)).then_some(("format.base64", Msg::Base64))
+            }
+            (Rule::Ascii, Got::Str(s)) => {
+                (!format::is_ascii(s)).then_some(("format.ascii", Msg::Ascii))
+            }
             (Rule::PathSegment, Got::Str(s)) => {
                 (!format::is_path_segment(s)).then_some(("format.path_segment", Msg::PathSegment))
             }
-            (Rule::NoControl, Got::Str(s)) => format::has_control(s).then_some(("format.control", Msg::Printable)),
+            (Rule::NoControl, Got::Str(s)) => {
+                format::has_control(s).then_some(("format.control", Msg::Printable))
+            }
             (Rule::Password(policy), Got::Str(s)) => {
                 for f in policy.check(s, options.os, options.username()) {
-                    let c = Check { severity: f.severity.max(check.severity), ..*check };
+                    let c = Check {
+                        severity: f.severity.max(check.severity),
+                        ..*check
+                    };
                     push(report, field, &c, name, f.rule, f.msg);
                 }
                 None
@@ -335,7 +440,13 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
             continue;
         }
         let suggestion = suggest(provider, &entry.path);
-        report.push(Severity::Warning, &entry.path, "unknown", None, Msg::Unknown { suggestion });
+        report.push(
+            Severity::Warning,
+            &entry.path,
+            "unknown",
+            None,
+            Msg::Unknown { suggestion },
+        );
     }
 }
 
@@ -348,7 +459,13 @@ fn is_under(path: &str, name: &str) -> bool {
 
 fn normalize(name: &str) -> String {
     name.split('.')
-        .map(|seg| if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) { "N" } else { seg })
+        .map(|seg| {
+            if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+                "N"
+            } else {
+                seg
+            }
+        })
         .collect::<Vec<_>>()
         .join(".")
         .chars()
@@ -363,7 +480,11 @@ fn suggest(provider: &Provider, path: &str) -> Option<&'static str> {
         return None;
     }
     let wanted = normalize(path);
-    let candidates = provider.fields.iter().map(|f| f.name).chain(provider.fixed.iter().map(|(n, _)| *n));
+    let candidates = provider
+        .fields
+        .iter()
+        .map(|f| f.name)
+        .chain(provider.fixed.iter().map(|(n, _)| *n));
     let mut best: Option<(usize, &'static str)> = None;
     for name in candidates {
         let d = edit_distance(&wanted, &normalize(name));
@@ -382,7 +503,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }

@@ -19,9 +19,13 @@ fn answer(result: Result<Value, ApiError>) -> String {
 
 fn parse(text: &str) -> Result<Value, ApiError> {
     if text.len() > api::MAX_INPUT_BYTES {
-        return Err(ApiError::new("INPUT_TOO_LARGE", "input is larger than 4 MiB"));
+        return Err(ApiError::new(
+            "INPUT_TOO_LARGE",
+            "input is larger than 4 MiB",
+        ));
     }
-    serde_json::from_str(text).map_err(|_| ApiError::new("INVALID_INPUT", "input is not a plain JSON value"))
+    serde_json::from_str(text)
+        .map_err(|_| ApiError::new("INVALID_INPUT", "input is not a plain JSON value"))
 }
 
 #[wasm_bindgen]
@@ -31,7 +35,11 @@ pub fn providers_json() -> String {
 
 #[wasm_bindgen]
 pub fn validate_json(provider: &str, params: Option<String>, options: Option<String>) -> String {
-    answer(api::validate_text(provider, params.as_deref(), options.as_deref()))
+    answer(api::validate_text(
+        provider,
+        params.as_deref(),
+        options.as_deref(),
+    ))
 }
 
 #[wasm_bindgen]
@@ -52,5 +60,9 @@ pub fn new_client_token_json() -> String {
 
 #[wasm_bindgen]
 pub fn build_request_json(provider: &str, params: Option<String>, context: &str) -> String {
-    answer(api::build_request_text(provider, params.as_deref(), context))
+    answer(api::build_request_text(
+        provider,
+        params.as_deref(),
+        context,
+    ))
 }

@@ -23,7 +23,12 @@ fn ctx(region: &str) -> Value {
 
 #[test]
 fn invalid_params_give_issues_and_no_request() {
-    let out = build_request("aliyun", &json!({"InstanceId": "i-1"}), Some(&ctx("cn-hangzhou"))).unwrap();
+    let out = build_request(
+        "aliyun",
+        &json!({"InstanceId": "i-1"}),
+        Some(&ctx("cn-hangzhou")),
+    )
+    .unwrap();
     assert_eq!(out["ok"], false);
     assert!(out.get("request").is_none());
     assert!(out.get("signing").is_none());
@@ -31,7 +36,13 @@ fn invalid_params_give_issues_and_no_request() {
 
 #[test]
 fn every_example_builds_and_signs_without_leaking_the_secret() {
-    for (id, region) in [("huaweicloud", "cn-north-4"), ("otc", "eu-de"), ("ksyun", "cn-beijing-6"), ("aliyun", "cn-hangzhou"), ("volcengine", "cn-beijing")] {
+    for (id, region) in [
+        ("huaweicloud", "cn-north-4"),
+        ("otc", "eu-de"),
+        ("ksyun", "cn-beijing-6"),
+        ("aliyun", "cn-hangzhou"),
+        ("volcengine", "cn-beijing"),
+    ] {
         let out = build_request(id, &example(id), Some(&ctx(region))).unwrap();
         assert_eq!(out["ok"], true, "{id}: {out}");
         let text = out.to_string();

@@ -42,11 +42,19 @@ fn check_file(text: &str) -> usize {
                 continue;
             }
             if &got[field] != want {
-                failures.push(format!("{name}: {field}\n  want {want}\n  got  {}", got[field]));
+                failures.push(format!(
+                    "{name}: {field}\n  want {want}\n  got  {}",
+                    got[field]
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{scheme}: {} mismatches\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{scheme}: {} mismatches\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     vectors.len()
 }
 

@@ -29,8 +29,14 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     windows_username_rule: false,
 };
 
-const fn deprecated(name: &'static str, kind: Kind, instead: Option<&'static str>, help: Text) -> Field {
-    Field::new(name, Location::Query, kind, Text::new(name, name), help).status(Status::Deprecated(instead))
+const fn deprecated(
+    name: &'static str,
+    kind: Kind,
+    instead: Option<&'static str>,
+    help: Text,
+) -> Field {
+    Field::new(name, Location::Query, kind, Text::new(name, name), help)
+        .status(Status::Deprecated(instead))
 }
 
 const fn not_public(name: &'static str, kind: Kind) -> Field {
@@ -50,7 +56,10 @@ const fn hidden(name: &'static str, kind: Kind) -> Field {
         Location::Query,
         kind,
         Text::new(name, name),
-        Text::new("Owner parameter (hidden in the API reference).", "资源所有者参数（API 文档中隐藏）。"),
+        Text::new(
+            "Owner parameter (hidden in the API reference).",
+            "资源所有者参数（API 文档中隐藏）。",
+        ),
     )
     .status(Status::Hidden)
 }
@@ -107,7 +116,8 @@ pub static FIELDS: [Field; 22] = [
         Kind::Boolean,
         Text::new("Use additional service", "使用增值服务"),
         Text::new("Use Alibaba Cloud's system configuration (NTP, KMS/YUM); only for /dev/xvda.", "使用阿里云提供的虚拟机系统配置（NTP、KMS/YUM）；仅对 /dev/xvda 生效。"),
-    ),
+    )
+    .bool_any_case(),
     Field::new(
         "Password",
         Location::Query,
@@ -129,7 +139,8 @@ pub static FIELDS: [Field; 22] = [
         Kind::Boolean,
         Text::new("Use image's preset password", "使用镜像预设密码"),
         Text::new("Use the password preset in the image; Password must then be empty.", "使用镜像预设的密码；此时 Password 必须为空。"),
-    ),
+    )
+    .bool_any_case(),
     Field::new(
         "KeyPairName",
         Location::Query,
@@ -168,7 +179,8 @@ pub static FIELDS: [Field; 22] = [
         Kind::Boolean,
         Text::new("Encrypt system disk", "加密系统盘"),
         Text::new("Encrypt the new system disk (default false).", "是否加密新系统盘（默认 false）。"),
-    ),
+    )
+    .bool_any_case(),
     Field::new(
         "KMSKeyId",
         Location::Query,
@@ -194,13 +206,19 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "ImageId",
             "one_of",
             Some("InvalidParameter.AllEmpty"),
-            Msg::NeitherSet { a: "ImageId", b: "DiskId" },
+            Msg::NeitherSet {
+                a: "ImageId",
+                b: "DiskId",
+            },
         ),
         (true, true) => report.error(
             "DiskId",
             "exclusive",
             Some("InvalidParameter.Conflict"),
-            Msg::BothSet { a: "ImageId", b: "DiskId" },
+            Msg::BothSet {
+                a: "ImageId",
+                b: "DiskId",
+            },
         ),
         _ => {}
     }
@@ -223,7 +241,10 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
                 "KeyPairName",
                 "windows_key_pair",
                 Some("DependencyViolation.WindowsInstance"),
-                Msg::Text(Text::new("Windows instances cannot use an SSH key pair.", "Windows 实例不能使用 SSH 密钥对登录。")),
+                Msg::Text(Text::new(
+                    "Windows instances cannot use an SSH key pair.",
+                    "Windows 实例不能使用 SSH 密钥对登录。",
+                )),
             );
         } else if password {
             report.warning(
@@ -243,7 +264,10 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "KMSKeyId",
             "requires",
             Some("InvalidEncrypted.NotMatchKmsKeyId"),
-            Msg::Requires { other: "Encrypted", value: "true" },
+            Msg::Requires {
+                other: "Encrypted",
+                value: "true",
+            },
         );
     }
     if v.is_set("EncryptAlgorithm") && !encrypted {
@@ -251,14 +275,25 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "EncryptAlgorithm",
             "requires",
             Some("InvalidEncrypted.NotMatchEncryptAlgorithm"),
-            Msg::Requires { other: "Encrypted", value: "true" },
+            Msg::Requires {
+                other: "Encrypted",
+                value: "true",
+            },
         );
     }
     // The DiskId path historically needed Platform and Architecture (S003 error table).
     if v.is_set("DiskId") && !v.is_set("ImageId") {
-        for (name, code) in [("Platform", "MissingParameter.Platform"), ("Architecture", "MissingParameter.Architecture")] {
+        for (name, code) in [
+            ("Platform", "MissingParameter.Platform"),
+            ("Architecture", "MissingParameter.Architecture"),
+        ] {
             if !v.is_set(name) {
-                report.warning(name, "required_with", Some(code), Msg::RequiresPresent { other: "DiskId" });
+                report.warning(
+                    name,
+                    "required_with",
+                    Some(code),
+                    Msg::RequiresPresent { other: "DiskId" },
+                );
             }
         }
     }
@@ -285,7 +320,14 @@ fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
         headers.push(("x-acs-action".into(), "ReplaceSystemDisk".into()));
         headers.push(("x-acs-version".into(), "2014-05-26".into()));
     }
-    Draft { method: "POST", path: "/".into(), query, headers, body: String::new(), service: None }
+    Draft {
+        method: "POST",
+        path: "/".into(),
+        query,
+        headers,
+        body: String::new(),
+        service: None,
+    }
 }
 
 pub static PRECONDITIONS: [Text; 8] = [
@@ -305,7 +347,11 @@ pub static PROVIDER: Provider = Provider {
     operation: "ReplaceSystemDisk (2014-05-26)",
     docs: "https://help.aliyun.com/document_detail/25521.html",
     schemes: &[Scheme::AliyunAcs3, Scheme::AliyunRpcV1],
-    region: Region { required: true, example: "cn-hangzhou", endpoint: "https://ecs.{region}.aliyuncs.com" },
+    region: Region {
+        required: true,
+        example: "cn-hangzhou",
+        endpoint: "https://ecs.{region}.aliyuncs.com",
+    },
     fixed: &[("Action", "ReplaceSystemDisk"), ("Version", "2014-05-26")],
     fields: &FIELDS,
     cross,

@@ -51,7 +51,10 @@ pub const SERVER_ID: Field = Field::new(
     Location::Path,
     Kind::String,
     Text::new("ECS ID", "云服务器 ID"),
-    Text::new("The ID of the ECS whose OS is changed.", "要切换操作系统的云服务器 ID。"),
+    Text::new(
+        "The ID of the ECS whose OS is changed.",
+        "要切换操作系统的云服务器 ID。",
+    ),
 )
 .required(None)
 .checks(&[
@@ -121,7 +124,10 @@ pub const METADATA: Field = Field::new(
     Location::Body,
     Kind::Object,
     Text::new("Metadata", "元数据"),
-    Text::new("BYOL and system-disk encryption settings.", "BYOL 与系统盘加密设置。"),
+    Text::new(
+        "BYOL and system-disk encryption settings.",
+        "BYOL 与系统盘加密设置。",
+    ),
 )
 .code(INVALID);
 
@@ -212,7 +218,10 @@ pub static FIELDS: [Field; 13] = [
 
 /// The password / key-pair rules shared with the server's own wording.
 fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
-    let (pass, key) = (v.is_set("os-change.adminpass"), v.is_set("os-change.keyname"));
+    let (pass, key) = (
+        v.is_set("os-change.adminpass"),
+        v.is_set("os-change.keyname"),
+    );
     // S000: "Either adminpass or keyname is empty. Either adminpass or keyname is set."
     // The SDK only says "not both empty" (RULES C-H3); the seed wins.
     if pass == key {
@@ -220,7 +229,10 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "os-change.adminpass",
             "exclusive",
             Some(INVALID),
-            Msg::ExactlyOne { a: "adminpass", b: "keyname" },
+            Msg::ExactlyOne {
+                a: "adminpass",
+                b: "keyname",
+            },
         );
     }
     cross_userid(v, report);
@@ -242,7 +254,14 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
 pub(crate) fn cross_userid(v: &Values<'_>, report: &mut Report) {
     let (key, user) = (v.is_set("os-change.keyname"), v.is_set("os-change.userid"));
     if user && !key {
-        report.warning("os-change.userid", "ignored", None, Msg::Ignored { because: "keyname is not set" });
+        report.warning(
+            "os-change.userid",
+            "ignored",
+            None,
+            Msg::Ignored {
+                because: "keyname is not set",
+            },
+        );
     }
     if key && !user {
         report.warning(
@@ -267,10 +286,20 @@ fn cross_encryption(v: &Values<'_>, report: &mut Report) {
             CMK,
             "requires",
             Some(INVALID),
-            Msg::RequiresPresent { other: "__system__encrypted" },
+            Msg::RequiresPresent {
+                other: "__system__encrypted",
+            },
         ),
         // Contradictory but not documented as an error (RULES HX4).
-        Some("0") => report.warning(CMK, "requires", None, Msg::Requires { other: "__system__encrypted", value: "\"1\"" }),
+        Some("0") => report.warning(
+            CMK,
+            "requires",
+            None,
+            Msg::Requires {
+                other: "__system__encrypted",
+                value: "\"1\"",
+            },
+        ),
         _ => {}
     }
 }
@@ -283,11 +312,17 @@ fn cross_encryption(v: &Values<'_>, report: &mut Report) {
 pub(crate) fn build_changeos(v: &Values<'_>, _target: &Target<'_>) -> Draft {
     let member = |name: &str| v.str(name).map(py_json_string);
     let pick = |names: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
-        names.iter().filter_map(|(key, name)| member(name).map(|text| (*key, text))).collect()
+        names
+            .iter()
+            .filter_map(|(key, name)| member(name).map(|text| (*key, text)))
+            .collect()
     };
     let metadata = pick(&[
         ("BYOL", "os-change.metadata.BYOL"),
-        ("__system__encrypted", "os-change.metadata.__system__encrypted"),
+        (
+            "__system__encrypted",
+            "os-change.metadata.__system__encrypted",
+        ),
         ("__system__cmkid", "os-change.metadata.__system__cmkid"),
     ]);
     let mut os_change = pick(&[
@@ -312,7 +347,10 @@ pub(crate) fn build_changeos(v: &Values<'_>, _target: &Target<'_>) -> Draft {
         ),
         query: Vec::new(),
         headers: vec![
-            ("Content-Type".into(), "application/json;charset=utf-8".into()),
+            (
+                "Content-Type".into(),
+                "application/json;charset=utf-8".into(),
+            ),
             // huaweicloudsdkcore's BasicCredentials adds the project to every request.
             ("X-Project-Id".into(), project_id.to_string()),
         ],
@@ -323,14 +361,26 @@ pub(crate) fn build_changeos(v: &Values<'_>, _target: &Target<'_>) -> Draft {
 
 pub static PRECONDITIONS: [Text; 6] = [
     Text::new("The ECS must have a system disk.", "云服务器必须有系统盘。"),
-    Text::new("No other operation may run on the ECS during the change.", "切换期间不能对云服务器进行其他操作。"),
+    Text::new(
+        "No other operation may run on the ECS during the change.",
+        "切换期间不能对云服务器进行其他操作。",
+    ),
     Text::new(
         "The ECS must be stopped (or a previous change failed), unless mode is withStopServer.",
         "云服务器必须处于关机状态（或上次切换失败），除非 mode 为 withStopServer。",
     ),
-    Text::new("The image must exist, be active, and have no Cloud-Init (else use the v2 API).", "镜像必须存在且为正常状态，且未安装 Cloud-Init（否则使用 v2 接口）。"),
-    Text::new("The key pair and the KMS key must exist and be usable.", "密钥对和 KMS 密钥必须存在且可用。"),
-    Text::new("isAutoPay only matters for yearly/monthly ECSs.", "isAutoPay 只对包年/包月云服务器有效。"),
+    Text::new(
+        "The image must exist, be active, and have no Cloud-Init (else use the v2 API).",
+        "镜像必须存在且为正常状态，且未安装 Cloud-Init（否则使用 v2 接口）。",
+    ),
+    Text::new(
+        "The key pair and the KMS key must exist and be usable.",
+        "密钥对和 KMS 密钥必须存在且可用。",
+    ),
+    Text::new(
+        "isAutoPay only matters for yearly/monthly ECSs.",
+        "isAutoPay 只对包年/包月云服务器有效。",
+    ),
 ];
 
 pub static PROVIDER: Provider = Provider {
@@ -339,7 +389,11 @@ pub static PROVIDER: Provider = Provider {
     operation: "POST /v1/{project_id}/cloudservers/{server_id}/changeos",
     docs: "https://support.huaweicloud.com/intl/en-us/api-ecs/ecs_02_0303.html",
     schemes: &[Scheme::HuaweiSdkHmacSha256],
-    region: Region { required: true, example: "cn-north-4", endpoint: "https://ecs.{region}.myhuaweicloud.com" },
+    region: Region {
+        required: true,
+        example: "cn-north-4",
+        endpoint: "https://ecs.{region}.myhuaweicloud.com",
+    },
     fixed: &[],
     fields: &FIELDS,
     cross,

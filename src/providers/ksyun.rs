@@ -179,12 +179,22 @@ fn cross(v: &Values<'_>, _options: &Options, report: &mut Report) {
                 "InstancePassword",
                 "one_of",
                 None,
-                Msg::NeitherSet { a: "InstancePassword", b: "KeepImageLogin=true" },
+                Msg::NeitherSet {
+                    a: "InstancePassword",
+                    b: "KeepImageLogin=true",
+                },
             );
         }
     }
     if password && keep {
-        report.warning("InstancePassword", "ignored", None, Msg::Ignored { because: "KeepImageLogin is true" });
+        report.warning(
+            "InstancePassword",
+            "ignored",
+            None,
+            Msg::Ignored {
+                because: "KeepImageLogin is true",
+            },
+        );
     }
 }
 
@@ -216,12 +226,30 @@ fn build(v: &Values<'_>, _target: &Target<'_>) -> Draft {
 
 pub static PRECONDITIONS: [Text; 7] = [
     Text::new("The instance must be stopped.", "实例必须处于关闭状态。"),
-    Text::new("Spot instances cannot be reinstalled.", "竞价实例不支持该操作。"),
-    Text::new("The image must be in the instance's zone; local images need an SSD3.0 system disk.", "镜像必须在实例所在可用区；本地镜像仅支持系统盘为 SSD3.0 的实例。"),
-    Text::new("Images containing data-disk snapshots cannot be used.", "不支持包含数据盘快照的镜像。"),
-    Text::new("The image must support key login when KeyId.N is given (Rocky Linux: RSA-2048 keys only).", "指定 KeyId.N 时镜像必须支持密钥登录（Rocky Linux 仅支持 RSA 2048 位密钥）。"),
-    Text::new("SystemDisk.DiskSize only on general-purpose N2/N3 instances.", "仅通用型 N2、N3 主机支持指定系统盘大小。"),
-    Text::new("KeepImageLogin only takes effect with custom images.", "KeepImageLogin 只对自定义镜像有效。"),
+    Text::new(
+        "Spot instances cannot be reinstalled.",
+        "竞价实例不支持该操作。",
+    ),
+    Text::new(
+        "The image must be in the instance's zone; local images need an SSD3.0 system disk.",
+        "镜像必须在实例所在可用区；本地镜像仅支持系统盘为 SSD3.0 的实例。",
+    ),
+    Text::new(
+        "Images containing data-disk snapshots cannot be used.",
+        "不支持包含数据盘快照的镜像。",
+    ),
+    Text::new(
+        "The image must support key login when KeyId.N is given (Rocky Linux: RSA-2048 keys only).",
+        "指定 KeyId.N 时镜像必须支持密钥登录（Rocky Linux 仅支持 RSA 2048 位密钥）。",
+    ),
+    Text::new(
+        "SystemDisk.DiskSize only on general-purpose N2/N3 instances.",
+        "仅通用型 N2、N3 主机支持指定系统盘大小。",
+    ),
+    Text::new(
+        "KeepImageLogin only takes effect with custom images.",
+        "KeepImageLogin 只对自定义镜像有效。",
+    ),
 ];
 
 pub static PROVIDER: Provider = Provider {
@@ -230,7 +258,11 @@ pub static PROVIDER: Provider = Provider {
     operation: "ModifyInstanceImage (2016-03-04)",
     docs: "https://docs.ksyun.com/documents/1539",
     schemes: &[Scheme::AwsSigV4],
-    region: Region { required: true, example: "cn-beijing-6", endpoint: "https://kec.api.ksyun.com" },
+    region: Region {
+        required: true,
+        example: "cn-beijing-6",
+        endpoint: "https://kec.api.ksyun.com",
+    },
     fixed: &[("Action", "ModifyInstanceImage"), ("Version", "2016-03-04")],
     fields: &FIELDS,
     cross,

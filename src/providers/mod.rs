@@ -50,8 +50,13 @@ pub struct Provider {
     pub example: &'static str,
 }
 
-pub static ALL: [&Provider; 5] =
-    [&huaweicloud::PROVIDER, &otc::PROVIDER, &ksyun::PROVIDER, &aliyun::PROVIDER, &volcengine::PROVIDER];
+pub static ALL: [&Provider; 5] = [
+    &huaweicloud::PROVIDER,
+    &otc::PROVIDER,
+    &ksyun::PROVIDER,
+    &aliyun::PROVIDER,
+    &volcengine::PROVIDER,
+];
 
 pub fn find(id: &str) -> Option<&'static Provider> {
     ALL.iter().copied().find(|p| p.id == id)
@@ -73,15 +78,32 @@ impl Provider {
         m.insert("name".into(), self.name.to_json());
         m.insert("operation".into(), Value::from(self.operation));
         m.insert("docs".into(), Value::from(self.docs));
-        m.insert("schemes".into(), Value::from(self.schemes.iter().map(|s| s.id()).collect::<Vec<_>>()));
+        m.insert(
+            "schemes".into(),
+            Value::from(self.schemes.iter().map(|s| s.id()).collect::<Vec<_>>()),
+        );
         let mut region = Map::new();
         region.insert("required".into(), Value::from(self.region.required));
         region.insert("example".into(), Value::from(self.region.example));
         region.insert("endpoint".into(), Value::from(self.region.endpoint));
         m.insert("region".into(), Value::Object(region));
-        m.insert("fixed".into(), Value::Object(self.fixed.iter().map(|(k, v)| (k.to_string(), Value::from(*v))).collect()));
-        m.insert("fields".into(), Value::Array(self.fields.iter().map(Field::to_json).collect()));
-        m.insert("preconditions".into(), Value::Array(self.preconditions.iter().map(|t| t.to_json()).collect()));
+        m.insert(
+            "fixed".into(),
+            Value::Object(
+                self.fixed
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), Value::from(*v)))
+                    .collect(),
+            ),
+        );
+        m.insert(
+            "fields".into(),
+            Value::Array(self.fields.iter().map(Field::to_json).collect()),
+        );
+        m.insert(
+            "preconditions".into(),
+            Value::Array(self.preconditions.iter().map(|t| t.to_json()).collect()),
+        );
         m.insert("example".into(), self.example_params());
         Value::Object(m)
     }

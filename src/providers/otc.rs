@@ -18,7 +18,10 @@ const fn huawei_only(name: &'static str, label: Text) -> Field {
         Location::Body,
         Kind::String,
         label,
-        Text::new("Not a parameter of this API on Open Telekom Cloud.", "Open Telekom Cloud 的本接口没有此参数。"),
+        Text::new(
+            "Not a parameter of this API on Open Telekom Cloud.",
+            "Open Telekom Cloud 的本接口没有此参数。",
+        ),
     )
     .code(INVALID)
     .status(Status::Unsupported)
@@ -85,12 +88,18 @@ fn cross(v: &Values<'_>, _options: &Options, report: &mut Report) {
 
 pub static PRECONDITIONS: [Text; 4] = [
     Text::new("The ECS must have a system disk.", "云服务器必须有系统盘。"),
-    Text::new("No other operation may run on the ECS during the change.", "切换期间不能对云服务器进行其他操作。"),
+    Text::new(
+        "No other operation may run on the ECS during the change.",
+        "切换期间不能对云服务器进行其他操作。",
+    ),
     Text::new(
         "The ECS must be stopped, unless mode is withStopServer.",
         "云服务器必须处于关机状态，除非 mode 为 withStopServer。",
     ),
-    Text::new("The image and the key pair must exist; the image must be active.", "镜像和密钥对必须存在，镜像必须为正常状态。"),
+    Text::new(
+        "The image and the key pair must exist; the image must be active.",
+        "镜像和密钥对必须存在，镜像必须为正常状态。",
+    ),
 ];
 
 pub static PROVIDER: Provider = Provider {
@@ -99,7 +108,11 @@ pub static PROVIDER: Provider = Provider {
     operation: "POST /v1/{project_id}/cloudservers/{server_id}/changeos",
     docs: "https://docs.otc.t-systems.com/elastic-cloud-server/api-ref/",
     schemes: &[Scheme::HuaweiSdkHmacSha256],
-    region: Region { required: true, example: "eu-de", endpoint: "https://ecs.{region}.otc.t-systems.com" },
+    region: Region {
+        required: true,
+        example: "eu-de",
+        endpoint: "https://ecs.{region}.otc.t-systems.com",
+    },
     fixed: &[],
     fields: &FIELDS,
     cross,

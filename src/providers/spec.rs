@@ -36,7 +36,10 @@ pub enum Kind {
 /// One documented constraint.
 #[derive(Clone, Copy, Debug)]
 pub enum Rule {
-    Length { min: usize, max: usize },
+    Length {
+        min: usize,
+        max: usize,
+    },
     MaxLength(usize),
     ExactLength(usize),
     Minimum(i64),
@@ -74,12 +77,22 @@ pub struct Check {
 
 impl Check {
     pub const fn error(rule: Rule) -> Check {
-        Check { rule, severity: Severity::Error, code: None, note: None }
+        Check {
+            rule,
+            severity: Severity::Error,
+            code: None,
+            note: None,
+        }
     }
 
     /// A documented-but-uncertain rule: reported, never blocking.
     pub const fn warning(rule: Rule, note: Text) -> Check {
-        Check { rule, severity: Severity::Warning, code: None, note: Some(note) }
+        Check {
+            rule,
+            severity: Severity::Warning,
+            code: None,
+            note: Some(note),
+        }
     }
 
     pub const fn code(mut self, code: &'static str) -> Check {
@@ -125,6 +138,10 @@ pub struct Field {
     /// A string field holding "true"/"false" (Huawei `isAutoPay`): a JSON
     /// boolean there gets a hint instead of a bare type error.
     pub string_bool: bool,
+    /// A boolean whose text form the server reads in any case (`True`, as
+    /// Alibaba's Python SDK sends it, RULES A24). Otherwise only `true` /
+    /// `false` (RULES K16, V12: "anything else is not a boolean").
+    pub bool_any_case: bool,
     pub secret: bool,
     pub generator: Option<Generator>,
     pub label: Text,
@@ -133,7 +150,13 @@ pub struct Field {
 }
 
 impl Field {
-    pub const fn new(name: &'static str, location: Location, kind: Kind, label: Text, help: Text) -> Field {
+    pub const fn new(
+        name: &'static str,
+        location: Location,
+        kind: Kind,
+        label: Text,
+        help: Text,
+    ) -> Field {
         Field {
             name,
             location,
@@ -144,6 +167,7 @@ impl Field {
             checks: &[],
             status: Status::Public,
             string_bool: false,
+            bool_any_case: false,
             secret: false,
             generator: None,
             label,
@@ -175,6 +199,11 @@ impl Field {
 
     pub const fn string_bool(mut self) -> Field {
         self.string_bool = true;
+        self
+    }
+
+    pub const fn bool_any_case(mut self) -> Field {
+        self.bool_any_case = true;
         self
     }
 
@@ -256,7 +285,10 @@ impl Field {
         };
         m.insert("deprecated".into(), Value::from(deprecated));
         m.insert("advanced".into(), Value::from(advanced));
-        m.insert("supported".into(), Value::from(self.status != Status::Unsupported));
+        m.insert(
+            "supported".into(),
+            Value::from(self.status != Status::Unsupported),
+        );
         if let Status::Deprecated(Some(instead)) = self.status {
             m.insert("replacedBy".into(), Value::from(instead));
         }
@@ -319,12 +351,17 @@ fn rule_json(rule: &Rule) -> Value {
             m.insert("format".into(), Value::from("uuid"));
             m.insert(
                 "pattern".into(),
-                Value::from("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"),
+                Value::from(
+                    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                ),
             );
         }
         Rule::UuidLowercase => {
             m.insert("format".into(), Value::from("uuid"));
-            m.insert("pattern".into(), Value::from("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+            m.insert(
+                "pattern".into(),
+                Value::from("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+            );
         }
         Rule::Base64 => {
             m.insert("format".into(), Value::from("base64"));

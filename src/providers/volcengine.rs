@@ -156,7 +156,9 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
                 "Password",
                 "exclusive",
                 Some("InvalidPassword.KeepImageCredentialMismatch"),
-                Msg::Ignored { because: "KeepImageCredential is true" },
+                Msg::Ignored {
+                    because: "KeepImageCredential is true",
+                },
             );
         }
         if key {
@@ -164,7 +166,9 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
                 "KeyPairName",
                 "exclusive",
                 Some("InvalidKeyPairName.KeepImageCredentialMismatch"),
-                Msg::Ignored { because: "KeepImageCredential is true" },
+                Msg::Ignored {
+                    because: "KeepImageCredential is true",
+                },
             );
         }
     } else if !password && !key {
@@ -172,7 +176,10 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "Password",
             "one_of",
             Some("MissingParameter.PasswordAndKeyPair"),
-            Msg::NeitherSet { a: "Password", b: "KeyPairName" },
+            Msg::NeitherSet {
+                a: "Password",
+                b: "KeyPairName",
+            },
         );
     }
     if key && options.os == Some(Os::Windows) {
@@ -180,22 +187,42 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "KeyPairName",
             "windows_key_pair",
             Some("InvalidKeyPairForWindows.Unsupported"),
-            Msg::Text(Text::new("Windows instances do not support key pairs.", "Windows 操作系统的实例不支持密钥对。")),
+            Msg::Text(Text::new(
+                "Windows instances do not support key pairs.",
+                "Windows 操作系统的实例不支持密钥对。",
+            )),
         );
     } else if password && key && !v.is_true("KeepImageCredential") {
-        report.warning("Password", "ignored", None, Msg::Ignored { because: "KeyPairName is set" });
+        report.warning(
+            "Password",
+            "ignored",
+            None,
+            Msg::Ignored {
+                because: "KeyPairName is set",
+            },
+        );
     }
 }
 
 /// The request as Volcengine documents it (S004 example): a GET with every
 /// parameter in the query, service `ecs` in the credential scope.
 fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
-    let mut query = vec![("Action".to_string(), "ReplaceSystemVolume".to_string()), ("Version".to_string(), "2020-04-01".to_string())];
+    let mut query = vec![
+        ("Action".to_string(), "ReplaceSystemVolume".to_string()),
+        ("Version".to_string(), "2020-04-01".to_string()),
+    ];
     query.extend(rpc_params(&PROVIDER, v));
     if !v.is_set("ClientToken") {
         query.push(("ClientToken".to_string(), target.client_token.to_string()));
     }
-    Draft { method: "GET", path: "/".into(), query, headers: Vec::new(), body: String::new(), service: Some("ecs") }
+    Draft {
+        method: "GET",
+        path: "/".into(),
+        query,
+        headers: Vec::new(),
+        body: String::new(),
+        service: Some("ecs"),
+    }
 }
 
 pub static PRECONDITIONS: [Text; 7] = [
@@ -214,7 +241,11 @@ pub static PROVIDER: Provider = Provider {
     operation: "ReplaceSystemVolume (2020-04-01)",
     docs: "https://www.volcengine.com/docs/6396/101073",
     schemes: &[Scheme::VolcHmacSha256],
-    region: Region { required: true, example: "cn-beijing", endpoint: "https://open.volcengineapi.com" },
+    region: Region {
+        required: true,
+        example: "cn-beijing",
+        endpoint: "https://open.volcengineapi.com",
+    },
     fixed: &[("Action", "ReplaceSystemVolume"), ("Version", "2020-04-01")],
     fields: &FIELDS,
     cross,

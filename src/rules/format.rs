@@ -33,7 +33,8 @@ pub fn is_ascii(s: &str) -> bool {
 
 /// Safe as one URL path segment: no separators, whitespace or controls.
 pub fn is_path_segment(s: &str) -> bool {
-    !s.chars().any(|c| matches!(c, '/' | '?' | '#' | '%' | '\\') || c.is_whitespace() || c.is_control())
+    !s.chars()
+        .any(|c| matches!(c, '/' | '?' | '#' | '%' | '\\') || c.is_whitespace() || c.is_control())
 }
 
 pub fn has_control(s: &str) -> bool {

@@ -51,7 +51,11 @@ pub struct Finding {
 }
 
 fn finding(rule: &'static str, severity: Severity, msg: Msg) -> Finding {
-    Finding { rule, severity, msg }
+    Finding {
+        rule,
+        severity,
+        msg,
+    }
 }
 
 impl PasswordPolicy {
@@ -67,7 +71,11 @@ impl PasswordPolicy {
             out.push(finding(
                 "password.length",
                 Severity::Error,
-                Msg::PasswordLength { min: self.min, max: self.max, actual: len },
+                Msg::PasswordLength {
+                    min: self.min,
+                    max: self.max,
+                    actual: len,
+                },
             ));
         }
         let (mut upper, mut lower, mut digit, mut special) = (false, false, false, false);
@@ -92,34 +100,65 @@ impl PasswordPolicy {
             }
         }
         if bad {
-            out.push(finding("password.charset", Severity::Error, Msg::PasswordChars { specials: self.specials }));
+            out.push(finding(
+                "password.charset",
+                Severity::Error,
+                Msg::PasswordChars {
+                    specials: self.specials,
+                },
+            ));
         }
         if control {
-            out.push(finding("password.charset", Severity::Error, Msg::PasswordNonVisible));
+            out.push(finding(
+                "password.charset",
+                Severity::Error,
+                Msg::PasswordNonVisible,
+            ));
         }
         if uncertain {
-            out.push(finding("password.charset", Severity::Warning, Msg::PasswordOutsideVisible));
+            out.push(finding(
+                "password.charset",
+                Severity::Warning,
+                Msg::PasswordOutsideVisible,
+            ));
         }
         match self.classes {
             Classes::AtLeast(need) => {
-                let have = [upper, lower, digit, special].iter().filter(|&&b| b).count();
+                let have = [upper, lower, digit, special]
+                    .iter()
+                    .filter(|&&b| b)
+                    .count();
                 if have < need {
                     out.push(finding(
                         "password.classes",
                         Severity::Error,
-                        Msg::PasswordClassesAtLeast { need, specials: self.specials },
+                        Msg::PasswordClassesAtLeast {
+                            need,
+                            specials: self.specials,
+                        },
                     ));
                 }
             }
             Classes::UpperLowerDigit => {
                 if !(upper && lower && digit) {
-                    out.push(finding("password.classes", Severity::Error, Msg::PasswordClassesAll));
+                    out.push(finding(
+                        "password.classes",
+                        Severity::Error,
+                        Msg::PasswordClassesAll,
+                    ));
                 }
             }
         }
         for &(prefix, windows_only) in self.forbidden_prefixes {
             if (!windows_only || os == Some(Os::Windows)) && password.starts_with(prefix) {
-                out.push(finding("password.prefix", Severity::Error, Msg::PasswordPrefix { prefix, windows_only }));
+                out.push(finding(
+                    "password.prefix",
+                    Severity::Error,
+                    Msg::PasswordPrefix {
+                        prefix,
+                        windows_only,
+                    },
+                ));
             }
         }
         if self.windows_username_rule && os == Some(Os::Windows) {
@@ -128,7 +167,9 @@ impl PasswordPolicy {
                     out.push(finding(
                         "password.username",
                         Severity::Error,
-                        Msg::PasswordUsername { username: user.to_string() },
+                        Msg::PasswordUsername {
+                            username: user.to_string(),
+                        },
                     ));
                 }
             }
@@ -137,7 +178,10 @@ impl PasswordPolicy {
             out.push(finding(
                 "password.disputed_chars",
                 Severity::Warning,
-                Msg::PasswordDisputedChars { chars: self.disputed, source: self.disputed_source },
+                Msg::PasswordDisputedChars {
+                    chars: self.disputed,
+                    source: self.disputed_source,
+                },
             ));
         }
         out
@@ -145,7 +189,12 @@ impl PasswordPolicy {
 
     /// A random password this policy accepts for `os`, from `random_u32`.
     /// Uses only the undisputed specials, and is 16 characters where allowed.
-    pub fn generate(&self, os: Option<Os>, username: Option<&str>, random_u32: &mut dyn FnMut() -> u32) -> String {
+    pub fn generate(
+        &self,
+        os: Option<Os>,
+        username: Option<&str>,
+        random_u32: &mut dyn FnMut() -> u32,
+    ) -> String {
         const UPPER: &str = "ABCDEFGHJKLMNPQRSTUVWXYZ";
         const LOWER: &str = "abcdefghijkmnopqrstuvwxyz";
         const DIGIT: &str = "23456789";
@@ -154,12 +203,17 @@ impl PasswordPolicy {
         const SAFE: &str = "!@#%^*-_=+.:?";
         let specials: Vec<char> = match self.others {
             Others::VisibleAscii => SAFE.chars().collect(),
-            Others::Reject => {
-                SAFE.chars().filter(|&c| self.specials.contains(c) && !self.disputed.contains(c)).collect()
-            }
+            Others::Reject => SAFE
+                .chars()
+                .filter(|&c| self.specials.contains(c) && !self.disputed.contains(c))
+                .collect(),
         };
-        let classes: [Vec<char>; 4] =
-            [UPPER.chars().collect(), LOWER.chars().collect(), DIGIT.chars().collect(), specials];
+        let classes: [Vec<char>; 4] = [
+            UPPER.chars().collect(),
+            LOWER.chars().collect(),
+            DIGIT.chars().collect(),
+            specials,
+        ];
         let all: Vec<char> = classes.iter().flatten().copied().collect();
         let len = 16.clamp(self.min, self.max);
         loop {

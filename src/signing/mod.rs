@@ -159,8 +159,12 @@ impl fmt::Display for SignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SignError::InvalidUrl => f.write_str("url must be absolute (scheme://host/path?query)"),
-            SignError::InvalidMethod => f.write_str("method must be an HTTP token such as GET or POST"),
-            SignError::InvalidHeader(name) => write!(f, "header {name:?} has an invalid name or value"),
+            SignError::InvalidMethod => {
+                f.write_str("method must be an HTTP token such as GET or POST")
+            }
+            SignError::InvalidHeader(name) => {
+                write!(f, "header {name:?} has an invalid name or value")
+            }
             SignError::Missing(what) => write!(f, "{what} is required by this scheme"),
         }
     }
@@ -185,7 +189,9 @@ fn check_common(input: &SignInput) -> Result<(), SignError> {
     }
     for (name, value) in &input.headers {
         let bad_name = name.is_empty()
-            || !name.bytes().all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b));
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b));
         let bad_value = value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0);
         if bad_name || bad_value {
             return Err(SignError::InvalidHeader(name.chars().take(64).collect()));

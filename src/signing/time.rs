@@ -41,8 +41,12 @@ impl Timestamp {
     /// rather than converted: a signing time must be unambiguous.
     pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
         let b = s.as_bytes();
-        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ')
-            || b[13] != b':' || b[16] != b':'
+        if b.len() < 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !matches!(b[10], b'T' | b't' | b' ')
+            || b[13] != b':'
+            || b[16] != b':'
         {
             return None;
         }
@@ -76,7 +80,7 @@ impl Timestamp {
 
     /// From milliseconds since the Unix epoch (what `Date.now()` gives).
     pub fn from_unix_millis(ms: f64) -> Option<Timestamp> {
-        if !ms.is_finite() || ms < 0.0 || ms > 253_402_300_799_000.0 {
+        if !(0.0..=253_402_300_799_000.0).contains(&ms) {
             return None;
         }
         let secs = (ms / 1000.0).floor() as i64;

@@ -17,13 +17,22 @@ pub struct ParsedUrl {
 impl ParsedUrl {
     pub fn parse(url: &str) -> Option<ParsedUrl> {
         let (scheme, rest) = url.split_once("://")?;
-        if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.') {
+        if scheme.is_empty()
+            || !scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        {
             return None;
         }
         let rest = rest.split('#').next().unwrap_or("");
         let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
         let host = &rest[..authority_end];
-        if host.is_empty() || host.contains('@') || host.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+        if host.is_empty()
+            || host.contains('@')
+            || host
+                .bytes()
+                .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+        {
             return None;
         }
         let after = &rest[authority_end..];
@@ -34,7 +43,11 @@ impl ParsedUrl {
         Some(ParsedUrl {
             scheme: scheme.to_ascii_lowercase(),
             host: host.to_ascii_lowercase(),
-            path: if path.is_empty() { "/".to_string() } else { path.to_string() },
+            path: if path.is_empty() {
+                "/".to_string()
+            } else {
+                path.to_string()
+            },
             query: parse_query(query),
         })
     }
