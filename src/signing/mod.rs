@@ -220,9 +220,3 @@ pub(crate) fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
     mac.update(data);
     mac.finalize().into_bytes().into()
 }
-
-/// Trims a header value and folds inner runs of whitespace to one space, as
-/// SigV4-family canonical headers require.
-pub(crate) fn fold_whitespace(value: &str) -> String {
-    value.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
-}
