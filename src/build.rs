@@ -31,8 +31,8 @@ pub struct Draft {
 pub struct Target<'a> {
     pub scheme: Scheme,
     pub region: Option<&'a str>,
-    /// Used when the parameters carry no ClientToken.
-    pub client_token: &'a str,
+    /// Sent when the parameters carry no ClientToken (None: send none).
+    pub client_token: Option<&'a str>,
 }
 
 /// The request as it goes on the wire.
@@ -55,7 +55,8 @@ pub struct Context {
     pub security_token: Option<Secret>,
     pub timestamp: Option<Timestamp>,
     pub nonce: Option<String>,
-    pub client_token: Option<String>,
+    /// `None`: generate one; `Some(None)`: the caller said `false`, send none.
+    pub client_token: Option<Option<String>>,
     pub scheme: Option<Scheme>,
     /// Sent (and signed where the scheme signs it) as `User-Agent`; none by default.
     pub user_agent: Option<String>,
@@ -103,7 +104,10 @@ impl Context {
             security_token: ctx_str(obj, "securityToken")?.map(Secret::new),
             timestamp,
             nonce: ctx_str(obj, "nonce")?,
-            client_token: ctx_str(obj, "clientToken")?,
+            client_token: match obj.get("clientToken") {
+                Some(Value::Bool(false)) => Some(None),
+                _ => ctx_str(obj, "clientToken")?.map(Some),
+            },
             scheme,
             user_agent: ctx_str(obj, "userAgent")?,
             options: Options::from_json(value),
@@ -225,13 +229,13 @@ pub fn build(
         return Ok(None);
     };
     let client_token = match &ctx.client_token {
-        Some(t) => t.clone(),
-        None => random_uuid()?,
+        Some(given) => given.clone(),
+        None => Some(random_uuid()?),
     };
     let target = Target {
         scheme,
         region: ctx.region.as_deref(),
-        client_token: &client_token,
+        client_token: client_token.as_deref(),
     };
     let mut draft = (provider.build)(&values, &target);
     if let Some(ua) = &ctx.user_agent {
@@ -326,6 +330,18 @@ fn draft_url(origin: &str, draft: &Draft) -> String {
         url.push_str(&encode_query(&draft.query));
     }
     url
+}
+
+/// Adds the context's ClientToken when the parameters have none, so a retry
+/// of the same built request stays idempotent.
+pub fn add_client_token(
+    query: &mut Vec<(String, String)>,
+    values: &Values<'_>,
+    target: &Target<'_>,
+) {
+    if let (false, Some(token)) = (values.is_set("ClientToken"), target.client_token) {
+        query.push(("ClientToken".to_string(), token.to_string()));
+    }
 }
 
 /// `k=v&k=v`, RFC 3986 encoded, in the given order.

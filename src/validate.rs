@@ -202,7 +202,13 @@ fn read_list<'a>(
 ) -> Option<Got<'a>> {
     let base = field.list_base();
     if let Some(v) = params.get(base) {
-        if !matches!(v, Value::Array(_) | Value::Object(_) | Value::Null) {
+        // Once per list, not once per member of a list of structs (`Arn.N.*`).
+        if !matches!(v, Value::Array(_) | Value::Object(_) | Value::Null)
+            && !report
+                .issues
+                .iter()
+                .any(|i| i.field == base && i.rule == "type")
+        {
             report.error(
                 base,
                 "type",
@@ -214,7 +220,6 @@ fn read_list<'a>(
         }
     }
     let mut items = Vec::new();
-    let mut first_positions: Vec<u32> = Vec::new();
     for entry in &params.entries {
         let Some(positions) = match_pattern(field.name, &entry.path) else {
             continue;
@@ -233,11 +238,6 @@ fn read_list<'a>(
             report.error(&entry.path, "list.index", field.code, Msg::ListIndex);
             continue;
         }
-        if let Some(first) = positions.first().and_then(|p| p.parse::<u32>().ok()) {
-            if !first_positions.contains(&first) {
-                first_positions.push(first);
-            }
-        }
         let got = read_typed(field, &entry.path, entry.value, report);
         if !matches!(got, Got::Invalid) {
             apply_checks(field, &entry.path, &got, options, report);
@@ -250,7 +250,7 @@ fn read_list<'a>(
         }
         return None;
     }
-    first_positions.sort_unstable();
+    let first_positions = list_positions(params, base);
     if first_positions
         .iter()
         .enumerate()
@@ -271,6 +271,32 @@ fn read_list<'a>(
         }
     }
     Some(Got::List(items))
+}
+
+/// The item positions given for the list `base`, sorted. Counted over every
+/// member: an item of a list of structs may carry only some of them
+/// (`Arn.1.RoleType` with `Arn.2.Rolearn` has no gap).
+fn list_positions(params: &Params<'_>, base: &str) -> Vec<u32> {
+    let mut out: Vec<u32> = params
+        .entries
+        .iter()
+        .filter(|e| !e.is_container() && !is_absent(e.value))
+        .filter_map(|e| {
+            let seg = e
+                .path
+                .strip_prefix(base)?
+                .strip_prefix('.')?
+                .split('.')
+                .next()?;
+            if seg.starts_with('0') || !seg.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            seg.parse::<u32>().ok()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn has_duplicates(items: &[(String, Got<'_>)]) -> bool {
@@ -436,7 +462,8 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
                 // Under a field that is not a container: its type error was reported.
                 || (f.kind != Kind::Object && is_under(&entry.path, f.name))
         });
-        if covered {
+        // Already an error on this very name (a list given as a scalar): enough said.
+        if covered || report.has_error_on(&entry.path) {
             continue;
         }
         let suggestion = suggest(provider, &entry.path);

@@ -3,7 +3,7 @@
 //! The cut special-character list and size ranges are filled from Alibaba's
 //! docs and the `alibabacloud-ecs20140526` models (RULES §4).
 
-use crate::build::{rpc_params, Draft, Target};
+use crate::build::{add_client_token, rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
 use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule, Status};
@@ -299,26 +299,28 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
     }
 }
 
-/// The request as Alibaba's SDKs send it: POST with the parameters in the
-/// query; `Action`/`Version` as query parameters (RPC v1) or `x-acs-*`
-/// headers (ACS3).
+/// The request as Alibaba's SDKs send it (tests/vectors/requests/aliyun.json):
+/// a POST with every parameter in the query and an empty body.
+/// ACS3 (`alibabacloud-ecs20140526`): query sorted by name, `Action`/`Version`
+/// as `x-acs-*` headers. RPC v1 (`aliyun-python-sdk-ecs`): the parameters, then
+/// `Version`, `Action`, `Format=JSON` and `RegionId`, then the scheme's common
+/// parameters. Booleans go as `true`/`false` (the Python SDKs write `True`).
 fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
     let mut query = rpc_params(&PROVIDER, v);
-    if !v.is_set("ClientToken") {
-        query.push(("ClientToken".to_string(), target.client_token.to_string()));
-    }
+    add_client_token(&mut query, v, target);
     let mut headers = Vec::new();
     if target.scheme == Scheme::AliyunRpcV1 {
-        let mut common = vec![
-            ("Action".to_string(), "ReplaceSystemDisk".to_string()),
-            ("Format".to_string(), "JSON".to_string()),
-            ("Version".to_string(), "2014-05-26".to_string()),
-        ];
-        common.append(&mut query);
-        query = common;
+        query.push(("Version".into(), "2014-05-26".into()));
+        query.push(("Action".into(), "ReplaceSystemDisk".into()));
+        query.push(("Format".into(), "JSON".into()));
+        if let Some(region) = target.region {
+            query.push(("RegionId".into(), region.to_string()));
+        }
     } else {
+        query.sort();
         headers.push(("x-acs-action".into(), "ReplaceSystemDisk".into()));
         headers.push(("x-acs-version".into(), "2014-05-26".into()));
+        headers.push(("Accept".into(), "application/json".into()));
     }
     Draft {
         method: "POST",

@@ -27,6 +27,9 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     disputed: "~#*",
     disputed_source: "huaweicloudsdkecs / API Explorer",
     classes: Classes::AtLeast(3),
+    // Characters outside the list: S000 does not say they are refused (RULES G-H1).
+    // Issue #2 and the console: only the listed specials (RULES G-H1 leaves it open;
+    // the console enforces the list), so anything else is refused.
     others: Others::Reject,
     forbidden_prefixes: &[],
     windows_username_rule: true,

@@ -4,7 +4,7 @@
 //! BytePlus copy (RULES §5, VE-DOC-1219 / BP-DOC); `Size`, `UserData` and
 //! `ImageReleaseVersion` are newer parameters of `volcengine-python-sdk`.
 
-use crate::build::{rpc_params, Draft, Target};
+use crate::build::{add_client_token, rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
 use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule};
@@ -148,6 +148,11 @@ pub static FIELDS: [Field; 10] = [
     .checks(&[Check::error(Rule::NoControl)]),
 ];
 
+const KEEP_CREDENTIAL_MISMATCH: Text = Text::new(
+    "Must not be set when KeepImageCredential is true.",
+    "KeepImageCredential 为 true 时不能设置该参数。",
+);
+
 fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
     let (password, key) = (v.is_set("Password"), v.is_set("KeyPairName"));
     if v.is_true("KeepImageCredential") {
@@ -156,9 +161,8 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
                 "Password",
                 "exclusive",
                 Some("InvalidPassword.KeepImageCredentialMismatch"),
-                Msg::Ignored {
-                    because: "KeepImageCredential is true",
-                },
+                // S004: refused (412 ...KeepImageCredentialMismatch), not ignored.
+                Msg::Text(KEEP_CREDENTIAL_MISMATCH),
             );
         }
         if key {
@@ -166,9 +170,8 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
                 "KeyPairName",
                 "exclusive",
                 Some("InvalidKeyPairName.KeepImageCredentialMismatch"),
-                Msg::Ignored {
-                    because: "KeepImageCredential is true",
-                },
+                // S004: refused (412 ...KeepImageCredentialMismatch), not ignored.
+                Msg::Text(KEEP_CREDENTIAL_MISMATCH),
             );
         }
     } else if !password && !key {
@@ -204,22 +207,24 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
     }
 }
 
-/// The request as Volcengine documents it (S004 example): a GET with every
-/// parameter in the query, service `ecs` in the credential scope.
+/// The request as `volcengine-python-sdk` sends it
+/// (tests/vectors/requests/volcengine.json): a GET with the parameters in the
+/// query (sorted), then `Action` and `Version`; `Accept: application/json` and
+/// the `Content-Type: text/plain` it signs; service `ecs` in the scope.
 fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
-    let mut query = vec![
-        ("Action".to_string(), "ReplaceSystemVolume".to_string()),
-        ("Version".to_string(), "2020-04-01".to_string()),
-    ];
-    query.extend(rpc_params(&PROVIDER, v));
-    if !v.is_set("ClientToken") {
-        query.push(("ClientToken".to_string(), target.client_token.to_string()));
-    }
+    let mut query = rpc_params(&PROVIDER, v);
+    add_client_token(&mut query, v, target);
+    query.sort();
+    query.push(("Action".into(), "ReplaceSystemVolume".into()));
+    query.push(("Version".into(), "2020-04-01".into()));
     Draft {
         method: "GET",
         path: "/".into(),
         query,
-        headers: Vec::new(),
+        headers: vec![
+            ("Accept".into(), "application/json".into()),
+            ("Content-Type".into(), "text/plain".into()),
+        ],
         body: String::new(),
         service: Some("ecs"),
     }

@@ -1,0 +1,861 @@
+//! Provider-independent behaviour: bad input is an issue (never a crash),
+//! types and transport forms, names and positions, locale and options,
+//! generatePassword and newClientToken.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+mod common;
+use common::*;
+
+use reinstall_kit::api;
+use serde_json::{json, Value};
+
+const ALL: [&str; 5] = ["huaweicloud", "otc", "ksyun", "aliyun", "volcengine"];
+
+/// Every field of `provider` as `providers()` describes it.
+fn fields(provider: &str) -> Vec<Value> {
+    let all = api::providers_json();
+    let p = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == provider)
+        .unwrap();
+    p["fields"].as_array().unwrap().clone()
+}
+
+/// A documented name as one concrete flat key (`KeyId.N` → `KeyId.1`).
+fn concrete(name: &str) -> String {
+    name.split('.')
+        .map(|s| if s == "N" { "1" } else { s })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A request that is valid with a password as the credential.
+fn password_request(provider: &str) -> (Value, &'static str) {
+    match provider {
+        "huaweicloud" => (
+            json!({
+                "project_id": "0b7a1d0d8a80f2f92fd9c00d6d3d4d84",
+                "server_id": "9c2a2a44-9b1e-4bd8-9f9f-2f1e5a6b7c8d",
+                "os-change": {"adminpass": "Abcdef1!", "imageid": "e215580f-73ad-429d-b6f2-5433947433b0"}
+            }),
+            "os-change.adminpass",
+        ),
+        "ksyun" => (
+            json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc"}),
+            "InstancePassword",
+        ),
+        "aliyun" => (
+            json!({"InstanceId": "i-bp67acfmxazb4ph****", "ImageId": "m-bp67acfmxazb4ph****", "Password": "EcsV587!"}),
+            "Password",
+        ),
+        "volcengine" => (
+            json!({"InstanceId": "i-a8j6n1i4hojfqpa0****", "ImageId": "image-38dfk6rfisf6kir6****", "Password": "Password@123"}),
+            "Password",
+        ),
+        _ => unreachable!("{provider} takes no password"),
+    }
+}
+
+fn with_password(provider: &str, pw: &str) -> (Value, &'static str) {
+    let (params, field) = password_request(provider);
+    (with(params, &field.replace('.', "/"), json!(pw)), field)
+}
+
+// ---- bad input is an issue ----
+
+#[test]
+fn params_that_are_not_an_object() {
+    for p in ALL {
+        for bad in [
+            Value::Null,
+            json!([]),
+            json!([{"InstanceId": "i"}]),
+            json!(5),
+            json!(1.5),
+            json!("x"),
+            json!(true),
+        ] {
+            let (ok, issues) = check(p, bad.clone());
+            assert!(!ok, "{p} {bad}");
+            assert_issue(&issues, "", "params.not_object", "error", None);
+        }
+    }
+}
+
+#[test]
+fn unknown_provider_is_the_only_error() {
+    let err = api::validate("aws", &json!({}), None).unwrap_err();
+    assert_eq!(err.code, "UNKNOWN_PROVIDER");
+    let err = api::validate("", &json!({}), None).unwrap_err();
+    assert_eq!(err.code, "UNKNOWN_PROVIDER");
+}
+
+#[test]
+fn wrong_type_for_every_field_of_every_provider() {
+    for p in ALL {
+        for f in fields(p) {
+            let name = f["name"].as_str().unwrap();
+            let ty = if f["type"] == "list" {
+                f["items"].as_str().unwrap()
+            } else {
+                f["type"].as_str().unwrap()
+            };
+            let wrong = match ty {
+                "string" => json!(12345),
+                "integer" => json!("twelve"),
+                "boolean" => json!("maybe"),
+                "object" => json!("x"),
+                other => panic!("type {other}"),
+            };
+            let key = concrete(name);
+            let (ok, issues) = check(p, obj(&[(key.as_str(), wrong)]));
+            assert!(!ok, "{p} {name}");
+            let code = f["code"].as_str();
+            assert_issue(&issues, &key, "type", "error", code);
+        }
+    }
+}
+
+#[test]
+fn odd_values_anywhere_never_panic() {
+    let odd = [
+        Value::Null,
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!(1e300),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!(""),
+        json!("x"),
+        json!([]),
+        json!({}),
+        json!([[]]),
+        json!({"a": {"b": []}}),
+        json!([null, 1, "two"]),
+    ];
+    for p in ALL {
+        for f in fields(p) {
+            let key = concrete(f["name"].as_str().unwrap());
+            for v in &odd {
+                let out = api::validate(p, &obj(&[(key.as_str(), v.clone())]), None).unwrap();
+                assert!(out["ok"].is_boolean() && out["issues"].is_array());
+                for i in out["issues"].as_array().unwrap() {
+                    assert!(i["message"].as_str().is_some_and(|m| !m.is_empty()), "{i}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn deep_and_wide_input_is_an_issue() {
+    let mut deep = json!("leaf");
+    for _ in 0..20 {
+        deep = json!({"a": deep});
+    }
+    let (ok, issues) = check(
+        "aliyun",
+        json!({"InstanceId": "i", "ImageId": "m", "Deep": deep}),
+    );
+    assert!(!ok);
+    assert!(
+        issues
+            .iter()
+            .any(|i| i["rule"] == "params.too_deep" && i["severity"] == "error"),
+        "{issues:?}"
+    );
+    let wide = Value::Object((0..2000).map(|i| (format!("K{i}"), json!(i))).collect());
+    let (ok, issues) = check("volcengine", wide);
+    assert!(!ok);
+    assert!(issues
+        .iter()
+        .any(|i| i["rule"] == "params.too_many" && i["severity"] == "error"));
+    assert!(issues.len() < 600, "{} issues", issues.len());
+}
+
+#[test]
+fn json_text_that_is_not_json_or_too_large() {
+    let out = api::validate_text("aliyun", Some("{\"InstanceId\": "), None).unwrap();
+    assert_eq!(out["ok"], false);
+    assert_eq!(out["issues"][0]["rule"], "params.unreadable");
+    let out = api::validate_text("aliyun", None, None).unwrap();
+    assert_eq!(out["issues"][0]["rule"], "params.unreadable");
+    let huge = format!("{{\"Password\": \"{}\"}}", "a".repeat(api::MAX_INPUT_BYTES));
+    let out = api::validate_text("aliyun", Some(&huge), None).unwrap();
+    assert_eq!(out["ok"], false);
+    assert_eq!(out["issues"][0]["rule"], "params.too_large");
+    assert!(out["issues"].as_array().unwrap().len() == 1);
+}
+
+#[test]
+fn proto_keys_are_plain_unknown_names() {
+    for p in ALL {
+        let mut params = example(p);
+        let m = params.as_object_mut().unwrap();
+        m.insert("__proto__".into(), json!({"polluted": true}));
+        m.insert("constructor".into(), json!({"prototype": {"x": 1}}));
+        let (ok, issues) = check(p, params);
+        assert!(ok, "{p}: {issues:?}");
+        assert_issue(&issues, "__proto__.polluted", "unknown", "warning", None);
+        assert_issue(
+            &issues,
+            "constructor.prototype.x",
+            "unknown",
+            "warning",
+            None,
+        );
+    }
+    // From JSON text, as the wasm layer passes it.
+    let text = r#"{"__proto__": {"InstanceId": "i-x"}, "InstanceId": "i", "ImageId": "m", "Password": "EcsV587!"}"#;
+    let out = api::validate_text("aliyun", Some(text), None).unwrap();
+    assert_eq!(out["ok"], true, "{out}");
+    assert!(out["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["field"] == "__proto__.InstanceId"));
+    // Nested inside a provider's object.
+    let params = with(example("huaweicloud"), "os-change/__proto__", json!("x"));
+    let (ok, issues) = check("huaweicloud", params);
+    assert!(ok);
+    assert_issue(&issues, "os-change.__proto__", "unknown", "warning", None);
+}
+
+#[test]
+fn megabyte_password_is_refused_quickly_and_never_echoed() {
+    let big = sized("Zx9!Canary-", 1 << 20);
+    for p in ["huaweicloud", "ksyun", "aliyun", "volcengine"] {
+        for options in [
+            json!({}),
+            json!({"os": "windows"}),
+            json!({"os": "linux", "locale": "zh"}),
+        ] {
+            let (params, field) = with_password(p, &big);
+            let (ok, issues) = check_with(p, params, options);
+            assert!(!ok, "{p}");
+            assert!(
+                issues
+                    .iter()
+                    .any(|i| i["field"] == field && i["rule"] == "password.length"),
+                "{p}: {issues:?}"
+            );
+            for i in &issues {
+                let m = i["message"].as_str().unwrap();
+                assert!(!m.contains("Canary") && m.len() < 600, "{p}: {m}");
+            }
+        }
+    }
+    // OTC has no password: refused as such, still not echoed.
+    let params = with(example("otc"), "os-change/adminpass", json!(big));
+    let (ok, issues) = check("otc", params);
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "os-change.adminpass",
+        "unsupported",
+        "error",
+        Some("Ecs.0005"),
+    );
+    assert_not_leaked(&issues, "Canary");
+}
+
+#[test]
+fn megabyte_ids_are_refused_quickly() {
+    let big = "a".repeat(1 << 20);
+    let cases = [
+        (
+            "huaweicloud",
+            "os-change/imageid",
+            "os-change.imageid",
+            "format.uuid",
+        ),
+        (
+            "otc",
+            "os-change/imageid",
+            "os-change.imageid",
+            "format.uuid",
+        ),
+        ("ksyun", "InstanceId", "InstanceId", "format.uuid"),
+        ("ksyun", "ImageId", "ImageId", "format.uuid"),
+        (
+            "huaweicloud",
+            "project_id",
+            "project_id",
+            "format.path_segment",
+        ),
+    ];
+    for (p, path, field, rule) in cases {
+        let (ok, issues) = check(p, with(example(p), path, json!(format!("{big}/"))));
+        assert!(!ok, "{p} {field}");
+        assert!(
+            issues
+                .iter()
+                .any(|i| i["field"] == field && i["rule"] == rule && i["severity"] == "error"),
+            "{p}: {issues:?}"
+        );
+        assert!(issues
+            .iter()
+            .all(|i| i["message"].as_str().unwrap().len() < 600));
+    }
+    // No length is documented for these IDs: checked (control characters) and let through.
+    for p in ["aliyun", "volcengine"] {
+        let (ok, _) = check(p, with(example(p), "InstanceId", json!(big.clone())));
+        assert!(ok, "{p}");
+    }
+    // A megabyte parameter name: an unknown name, no suggestion search.
+    let (ok, issues) = check("aliyun", with(example("aliyun"), &big, json!(1)));
+    assert!(ok);
+    assert_issue(&issues, &big, "unknown", "warning", None);
+}
+
+// ---- types as the transports carry them ----
+
+#[test]
+fn boolean_strings() {
+    // (provider, boolean field, base request)
+    let cases = [
+        ("ksyun", "KeepImageLogin"),
+        ("aliyun", "UseAdditionalService"),
+        ("aliyun", "PasswordInherit"),
+        ("aliyun", "Encrypted"),
+        ("volcengine", "KeepImageCredential"),
+        ("volcengine", "DryRun"),
+    ];
+    for (p, field) in cases {
+        // Which booleans each provider has, as providers() says.
+        assert!(fields(p)
+            .iter()
+            .any(|f| f["name"] == field && f["type"] == "boolean"));
+        let base = obj(&[]);
+        let type_error = |v: Value| {
+            let (_, issues) = check(p, with(base.clone(), field, v));
+            issues
+                .iter()
+                .any(|i| i["field"] == field && i["rule"] == "type")
+        };
+        for good in [json!(true), json!(false), json!("true"), json!("false")] {
+            assert!(!type_error(good.clone()), "{p} {field}={good}");
+        }
+        // "True": Alibaba's transport takes any case (A24); the others document true/false only (K16, V12).
+        assert_eq!(type_error(json!("True")), p != "aliyun", "{p} {field}=True");
+        assert_eq!(
+            type_error(json!("FALSE")),
+            p != "aliyun",
+            "{p} {field}=FALSE"
+        );
+        for bad in [
+            json!("yes"),
+            json!("no"),
+            json!("1"),
+            json!("0"),
+            json!(1),
+            json!(0),
+            json!(" true"),
+            json!("true "),
+        ] {
+            assert!(type_error(bad.clone()), "{p} {field}={bad}");
+        }
+    }
+    // Huawei's isAutoPay is a string holding "true"/"false": the other way round.
+    let base = example("huaweicloud");
+    let (ok, _) = check(
+        "huaweicloud",
+        with(base.clone(), "os-change/isAutoPay", json!("true")),
+    );
+    assert!(ok);
+    let (ok, issues) = check(
+        "huaweicloud",
+        with(base, "os-change/isAutoPay", json!(true)),
+    );
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "os-change.isAutoPay",
+        "type",
+        "error",
+        Some("Ecs.0005"),
+    );
+}
+
+#[test]
+fn integers_as_decimal_strings_not_fractions() {
+    let cases = [
+        ("ksyun", "SystemDisk.DiskSize"),
+        ("aliyun", "SystemDisk.Size"),
+        ("aliyun", "OwnerId"),
+        ("volcengine", "Size"),
+    ];
+    for (p, field) in cases {
+        let type_error = |v: Value| {
+            let (_, issues) = check(p, obj(&[(field, v)]));
+            issues
+                .iter()
+                .any(|i| i["field"] == field && i["rule"] == "type")
+        };
+        for good in [
+            json!(40),
+            json!("40"),
+            json!(40.0),
+            json!("0040"),
+            json!("-40"),
+            json!(-40),
+        ] {
+            assert!(!type_error(good.clone()), "{p} {field}={good}");
+        }
+        for bad in [
+            json!(40.5),
+            json!("40.5"),
+            json!("40.0"),
+            json!("4e1"),
+            json!(" 40"),
+            json!("40 "),
+            json!("+40"),
+            json!("0x28"),
+            json!("forty"),
+            json!(true),
+            json!([40]),
+            json!(1e30),
+            json!("99999999999999999999"),
+        ] {
+            assert!(type_error(bad.clone()), "{p} {field}={bad}");
+        }
+    }
+}
+
+// ---- names ----
+
+#[test]
+fn misspelled_names_warn_and_name_the_documented_one() {
+    let cases = [
+        (
+            "huaweicloud",
+            "os-change/adminPass",
+            "os-change.adminPass",
+            "os-change.adminpass",
+        ),
+        (
+            "huaweicloud",
+            "os-change/Imageid",
+            "os-change.Imageid",
+            "os-change.imageid",
+        ),
+        (
+            "otc",
+            "os-change/keyName",
+            "os-change.keyName",
+            "os-change.keyname",
+        ),
+        ("ksyun", "Imageid", "Imageid", "ImageId"),
+        ("ksyun", "instanceid", "instanceid", "InstanceId"),
+        ("ksyun", "KeyID.1", "KeyID.1", "KeyId.N"),
+        ("ksyun", "KeyID.2", "KeyID.2", "KeyId.N"),
+        ("aliyun", "instanceid", "instanceid", "InstanceId"),
+        ("aliyun", "Imageid", "Imageid", "ImageId"),
+        (
+            "aliyun",
+            "SystemDisk.size",
+            "SystemDisk.size",
+            "SystemDisk.Size",
+        ),
+        ("volcengine", "instanceid", "instanceid", "InstanceId"),
+        ("volcengine", "Imageid", "Imageid", "ImageId"),
+    ];
+    for (p, path, field, right) in cases {
+        for locale in ["en", "zh"] {
+            let (_, issues) = check_with(
+                p,
+                with(example(p), path, json!("x")),
+                json!({"locale": locale}),
+            );
+            assert_issue(&issues, field, "unknown", "warning", None);
+            let msg = on(&issues, field)[0]["message"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(msg.contains(right), "{p} {field} ({locale}): {msg}");
+        }
+    }
+}
+
+#[test]
+fn flat_and_nested_forms_give_the_same_issues() {
+    let key = |issues: Vec<Value>| -> Vec<(Value, Value, Value, Value)> {
+        let mut v: Vec<_> = issues
+            .into_iter()
+            .map(|i| {
+                (
+                    i["field"].clone(),
+                    i["rule"].clone(),
+                    i["severity"].clone(),
+                    i["code"].clone(),
+                )
+            })
+            .collect();
+        v.sort_by_key(|t| format!("{t:?}"));
+        v
+    };
+    let a = json!({"InstanceId": "i", "ImageId": "m"});
+    for size in [json!(80), json!(4096), json!("x")] {
+        let flat = check("aliyun", with(a.clone(), "SystemDisk.Size", size.clone()));
+        let nested = check("aliyun", with(a.clone(), "SystemDisk/Size", size.clone()));
+        assert_eq!(flat.0, nested.0);
+        assert_eq!(key(flat.1), key(nested.1), "{size}");
+    }
+    let k = json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc"});
+    for list in [
+        json!(["k1", "k2"]),
+        json!(["k1", 2]),
+        json!(["k1", "k1"]),
+        json!(["k1", "k\u{1}"]),
+    ] {
+        let mut flat = k.clone();
+        for (i, item) in list.as_array().unwrap().iter().enumerate() {
+            flat = with(flat, &format!("KeyId.{}", i + 1), item.clone());
+        }
+        let nested = with(k.clone(), "KeyId", list.clone());
+        let as_object = with(
+            k.clone(),
+            "KeyId",
+            Value::Object(
+                list.as_array()
+                    .unwrap()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| ((i + 1).to_string(), v.clone()))
+                    .collect(),
+            ),
+        );
+        let (a, b, c) = (
+            check("ksyun", flat),
+            check("ksyun", nested),
+            check("ksyun", as_object),
+        );
+        assert_eq!((a.0, b.0), (c.0, c.0));
+        assert_eq!(key(a.1.clone()), key(b.1), "{list}");
+        assert_eq!(key(a.1), key(c.1), "{list}");
+    }
+    let h = example("huaweicloud");
+    let mut flat = obj(&[]);
+    for (k, v) in h.as_object().unwrap() {
+        if k == "os-change" {
+            for (k2, v2) in v.as_object().unwrap() {
+                flat = with(flat, &format!("os-change.{k2}"), v2.clone());
+            }
+        } else {
+            flat = with(flat, k, v.clone());
+        }
+    }
+    assert_eq!(
+        key(check("huaweicloud", flat).1),
+        key(check("huaweicloud", h).1)
+    );
+}
+
+#[test]
+fn list_positions_start_at_1_without_gaps() {
+    let k = json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc"});
+    for (params, field, rule) in [
+        (
+            with(k.clone(), "KeyId.0", json!("k")),
+            "KeyId.0",
+            "list.index",
+        ),
+        (
+            with(k.clone(), "KeyId/0", json!("k")),
+            "KeyId.0",
+            "list.index",
+        ),
+        (
+            with(k.clone(), "KeyId.007", json!("k")),
+            "KeyId.007",
+            "list.index",
+        ),
+        (
+            with(k.clone(), "KeyId.-3", json!("k")),
+            "KeyId.-3",
+            "list.index",
+        ),
+        (
+            with(
+                with(k.clone(), "KeyId.1", json!("a")),
+                "KeyId.3",
+                json!("c"),
+            ),
+            "KeyId.N",
+            "list.gap",
+        ),
+        (
+            with(
+                with(k.clone(), "KeyId/1", json!("a")),
+                "KeyId/3",
+                json!("c"),
+            ),
+            "KeyId.N",
+            "list.gap",
+        ),
+        (
+            with(k.clone(), "KeyId.2", json!("b")),
+            "KeyId.N",
+            "list.gap",
+        ),
+    ] {
+        let (ok, issues) = check("ksyun", params);
+        assert!(!ok, "{field}");
+        assert_issue(
+            &issues,
+            field,
+            rule,
+            "error",
+            Some("KeyIdInvalidParameterValue"),
+        );
+    }
+    let (ok, issues) = check(
+        "aliyun",
+        json!({"InstanceId": "i", "ImageId": "m", "Arn.1.RoleType": "r", "Arn.3.RoleType": "r"}),
+    );
+    assert!(!ok);
+    assert_issue(&issues, "Arn.N.RoleType", "list.gap", "error", None);
+}
+
+#[test]
+fn a_parameter_given_both_ways_is_a_duplicate() {
+    let (ok, issues) = check(
+        "aliyun",
+        json!({"InstanceId": "i", "ImageId": "m", "SystemDisk.Size": 80, "SystemDisk": {"Size": 80}}),
+    );
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "SystemDisk.Size",
+        "params.duplicate",
+        "error",
+        None,
+    );
+    let (ok, issues) = check(
+        "ksyun",
+        json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc", "KeyId.1": "a", "KeyId": ["a"]}),
+    );
+    assert!(!ok);
+    assert_issue(&issues, "KeyId.1", "params.duplicate", "error", None);
+    let mut h = example("huaweicloud");
+    h.as_object_mut().unwrap().insert(
+        "os-change.imageid".into(),
+        json!("e215580f-73ad-429d-b6f2-5433947433b0"),
+    );
+    let (ok, issues) = check("huaweicloud", h);
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "os-change.imageid",
+        "params.duplicate",
+        "error",
+        None,
+    );
+}
+
+// ---- options ----
+
+#[test]
+fn zh_messages_differ_from_en() {
+    let bad = [
+        (
+            "huaweicloud",
+            json!({"os-change": {"adminpass": "short", "keyname": "k", "mode": "x", "Imageid": 1}}),
+        ),
+        (
+            "otc",
+            json!({"os-change": {"adminpass": "Abcdef1!", "metadata": {"BYOL": "no"}}}),
+        ),
+        (
+            "ksyun",
+            json!({"InstanceId": "X", "KeyId": ["a", "a"], "SystemDisk.DiskSize": 0, "UserData": "!"}),
+        ),
+        (
+            "aliyun",
+            json!({"DiskId": "d", "ImageId": "m", "Password": "/ab", "KMSKeyId": "k", "ClientToken": "ü", "Platform": "x"}),
+        ),
+        (
+            "volcengine",
+            json!({"Password": "$6$x", "KeepImageCredential": true, "KeyPairName": "k", "DryRun": "yes"}),
+        ),
+    ];
+    for (p, params) in bad {
+        let (_, en) = check_with(p, params.clone(), json!({"locale": "en", "os": "windows"}));
+        for tag in ["zh", "zh-CN", "zh_Hans", "ZH-tw"] {
+            let (_, zh) = check_with(p, params.clone(), json!({"locale": tag, "os": "windows"}));
+            assert_eq!(en.len(), zh.len());
+            assert!(en.len() >= 4, "{p}: {en:?}");
+            for (e, z) in en.iter().zip(&zh) {
+                for k in ["field", "rule", "code", "severity"] {
+                    assert_eq!(e[k], z[k]);
+                }
+                assert_ne!(e["message"], z["message"], "{p} {}", e["rule"]);
+                assert!(
+                    z["message"]
+                        .as_str()
+                        .unwrap()
+                        .chars()
+                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{z}"
+                );
+            }
+        }
+        // Anything else is English.
+        for other in [
+            json!({"locale": "fr"}),
+            json!({"locale": 5}),
+            json!({}),
+            json!(null),
+        ] {
+            let mut o = other.clone();
+            if let Some(m) = o.as_object_mut() {
+                m.insert("os".into(), json!("windows"));
+            } else {
+                o = json!({"os": "windows"});
+            }
+            let (_, again) = check_with(p, params.clone(), o);
+            assert_eq!(again, en, "{other}");
+        }
+    }
+}
+
+#[test]
+fn options_os() {
+    let params = json!({"InstanceId": "i", "ImageId": "m", "Password": "/Abcdef1"});
+    let prefix_error = |options: Value| {
+        let (_, issues) = check_with("aliyun", params.clone(), options);
+        assert_quiet(&issues, "options.os");
+        issues.iter().any(|i| i["rule"] == "password.prefix")
+    };
+    assert!(prefix_error(json!({"os": "windows"})));
+    assert!(prefix_error(json!({"os": "Windows"})));
+    assert!(prefix_error(json!({"os": " WINDOWS "})));
+    assert!(!prefix_error(json!({"os": "linux"})));
+    assert!(!prefix_error(json!({"os": "LINUX"})));
+    assert!(!prefix_error(json!({"os": ""})));
+    assert!(!prefix_error(json!({"os": null})));
+    assert!(!prefix_error(json!({})));
+    for bad in [
+        json!("mac"),
+        json!("win"),
+        json!("windows10"),
+        json!(5),
+        json!(true),
+        json!(["windows"]),
+    ] {
+        let (ok, issues) = check_with("aliyun", params.clone(), json!({"os": bad}));
+        assert!(!ok, "{bad}");
+        assert_issue(&issues, "options.os", "options.os", "error", None);
+    }
+}
+
+// ---- generatePassword / newClientToken ----
+
+fn generated_passwords_validate(p: &str, options: Value) {
+    let (params, field) = password_request(p);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..1000 {
+        let pw = api::generate_password(p, Some(&options)).unwrap();
+        let (ok, issues) = check_with(
+            p,
+            with(params.clone(), &field.replace('.', "/"), json!(pw.clone())),
+            options.clone(),
+        );
+        assert!(ok, "{p} {options} {pw}: {issues:?}");
+        assert_quiet(&issues, field);
+        seen.insert(pw);
+    }
+    assert!(seen.len() > 990, "{p}: only {} distinct", seen.len());
+}
+
+#[test]
+fn generate_password_huaweicloud() {
+    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
+        generated_passwords_validate("huaweicloud", options);
+    }
+    let custom = json!({"os": "windows", "username": "ecsuser"});
+    for _ in 0..200 {
+        let pw = api::generate_password("huaweicloud", Some(&custom)).unwrap();
+        let (params, _) = with_password("huaweicloud", &pw);
+        let (ok, issues) = check_with("huaweicloud", params, custom.clone());
+        assert!(ok);
+        assert_quiet(&issues, "os-change.adminpass");
+    }
+}
+
+#[test]
+fn generate_password_ksyun() {
+    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
+        generated_passwords_validate("ksyun", options);
+    }
+}
+
+#[test]
+fn generate_password_aliyun() {
+    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
+        generated_passwords_validate("aliyun", options);
+    }
+}
+
+#[test]
+fn generate_password_volcengine() {
+    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
+        generated_passwords_validate("volcengine", options);
+    }
+}
+
+#[test]
+fn generate_password_without_a_password_parameter() {
+    assert_eq!(
+        api::generate_password("otc", None).unwrap_err().code,
+        "NO_PASSWORD"
+    );
+    assert_eq!(
+        api::generate_password("nope", None).unwrap_err().code,
+        "UNKNOWN_PROVIDER"
+    );
+}
+
+#[test]
+fn new_client_token_is_a_uuid_v4() {
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..200 {
+        let t = api::new_client_token().unwrap();
+        let b = t.as_bytes();
+        assert_eq!(b.len(), 36, "{t}");
+        for (i, &c) in b.iter().enumerate() {
+            match i {
+                8 | 13 | 18 | 23 => assert_eq!(c, b'-', "{t}"),
+                _ => assert!(c.is_ascii_digit() || (b'a'..=b'f').contains(&c), "{t}"),
+            }
+        }
+        assert_eq!(b[14], b'4', "version: {t}");
+        assert!(matches!(b[19], b'8' | b'9' | b'a' | b'b'), "variant: {t}");
+        for p in ["aliyun", "volcengine"] {
+            let mut params = example(p);
+            params
+                .as_object_mut()
+                .unwrap()
+                .insert("ClientToken".into(), json!(t));
+            let (ok, issues) = check(p, params);
+            assert!(ok);
+            assert_quiet(&issues, "ClientToken");
+        }
+        seen.insert(t);
+    }
+    assert_eq!(seen.len(), 200);
+}
+
+#[test]
+fn every_seed_example_is_ok() {
+    for p in ALL {
+        let (ok, issues) = check(p, example(p));
+        assert_clean(ok, &issues);
+    }
+}
