@@ -40,6 +40,21 @@ impl core::fmt::Display for ApiError {
     }
 }
 
+/// A caller-given name as it may appear in an error message: at most 64
+/// printable ASCII characters (no Unicode escaping tables needed, no 10 MB messages).
+pub(crate) fn shown(s: &str) -> String {
+    s.chars()
+        .take(64)
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '?'
+            }
+        })
+        .collect()
+}
+
 fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, ApiError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
@@ -86,7 +101,7 @@ pub(crate) fn parse_headers(value: Option<&Value>) -> Result<Vec<(String, String
             Value::Number(n) => Ok((k.clone(), n.to_string())),
             _ => Err(ApiError::new(
                 "INVALID_INPUT",
-                format!("header {k:?} must be a string"),
+                format!("header \"{}\" must be a string", shown(k)),
             )),
         })
         .collect()
@@ -98,8 +113,12 @@ pub fn sign_request(input: &Value) -> Result<Value, ApiError> {
         .as_object()
         .ok_or_else(|| ApiError::new("INVALID_INPUT", "signRequest takes an object"))?;
     let scheme_id = req_str(obj, "scheme")?;
-    let scheme = Scheme::from_id(scheme_id)
-        .ok_or_else(|| ApiError::new("UNKNOWN_SCHEME", format!("unknown scheme {scheme_id:?}")))?;
+    let scheme = Scheme::from_id(scheme_id).ok_or_else(|| {
+        ApiError::new(
+            "UNKNOWN_SCHEME",
+            format!("unknown scheme \"{}\"", shown(scheme_id)),
+        )
+    })?;
     let sign_input = SignInput {
         scheme,
         method: req_str(obj, "method")?.to_string(),
@@ -165,7 +184,11 @@ pub fn provider(id: &str) -> Result<&'static Provider, ApiError> {
         let ids: Vec<&str> = providers::ALL.iter().map(|p| p.id).collect();
         ApiError::new(
             "UNKNOWN_PROVIDER",
-            format!("unknown provider {id:?}; known: {}", ids.join(", ")),
+            format!(
+                "unknown provider \"{}\"; known: {}",
+                shown(id),
+                ids.join(", ")
+            ),
         )
     })
 }

@@ -93,7 +93,10 @@ impl Context {
         let scheme = match ctx_str(obj, "scheme")? {
             None => None,
             Some(id) => Some(Scheme::from_id(&id).ok_or_else(|| {
-                ApiError::new("UNKNOWN_SCHEME", format!("unknown scheme {id:?}"))
+                ApiError::new(
+                    "UNKNOWN_SCHEME",
+                    format!("unknown scheme \"{}\"", crate::api::shown(&id)),
+                )
             })?),
         };
         Ok(Context {

@@ -497,7 +497,7 @@ fn normalize(name: &str) -> String {
         .join(".")
         .chars()
         .filter(|c| !matches!(c, '-' | '_' | '.'))
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

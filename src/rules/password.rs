@@ -253,8 +253,10 @@ fn uniform(random_u32: &mut dyn FnMut() -> u32, n: usize) -> usize {
 /// Windows complexity rule: the username, its reverse, or any run of three
 /// consecutive characters of it, compared without case.
 pub fn contains_username(password: &str, username: &str) -> bool {
-    let p: Vec<char> = password.to_lowercase().chars().collect();
-    let u: Vec<char> = username.to_lowercase().chars().collect();
+    // ASCII folding: the administrator names are ASCII, and full Unicode case
+    // tables would cost the browser ~10 KB for nothing.
+    let p: Vec<char> = password.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let u: Vec<char> = username.chars().map(|c| c.to_ascii_lowercase()).collect();
     if u.is_empty() {
         return false;
     }

@@ -163,7 +163,7 @@ impl fmt::Display for SignError {
                 f.write_str("method must be an HTTP token such as GET or POST")
             }
             SignError::InvalidHeader(name) => {
-                write!(f, "header {name:?} has an invalid name or value")
+                write!(f, "header \"{name}\" has an invalid name or value")
             }
             SignError::Missing(what) => write!(f, "{what} is required by this scheme"),
         }
