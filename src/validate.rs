@@ -506,16 +506,31 @@ fn suggest(provider: &Provider, path: &str) -> Option<&'static str> {
     if path.len() > 64 {
         return None;
     }
-    let wanted = normalize(path);
-    let candidates = provider
-        .fields
-        .iter()
-        .map(|f| f.name)
-        .chain(provider.fixed.iter().map(|(n, _)| *n));
+    let candidates = || {
+        provider
+            .fields
+            .iter()
+            .filter(|f| f.kind != Kind::Object)
+            .map(|f| f.name)
+            .chain(provider.fixed.iter().map(|(n, _)| *n))
+    };
+    closest(&normalize(path), candidates().map(|n| (normalize(n), n)))
+        // The right name at the wrong depth (`adminpass` beside `os-change`).
+        .or_else(|| {
+            let last = |p: &str| normalize(p.rsplit('.').next().unwrap_or(p));
+            closest(&last(path), candidates().map(|n| (last(n), n)))
+        })
+}
+
+/// The candidate within a small edit distance of `wanted` (2 for long names).
+fn closest(
+    wanted: &str,
+    candidates: impl Iterator<Item = (String, &'static str)>,
+) -> Option<&'static str> {
+    let limit = if wanted.len() >= 8 { 2 } else { 1 };
     let mut best: Option<(usize, &'static str)> = None;
-    for name in candidates {
-        let d = edit_distance(&wanted, &normalize(name));
-        let limit = if wanted.len() >= 8 { 2 } else { 1 };
+    for (normalized, name) in candidates {
+        let d = edit_distance(wanted, &normalized);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, name));
         }

@@ -236,7 +236,7 @@ fn system_disk_size_1_to_2048() {
     for (n, code) in [
         (-1, Some("InvalidSystemDiskSize.LessThanMinSize")),
         (0, Some("InvalidSystemDiskSize.LessThanMinSize")),
-        (1, None),
+        (20, None),
         (40, None),
         (2048, None),
         (2049, Some("InvalidSystemDiskSize.MoreThanMaxSize")),
@@ -254,6 +254,22 @@ fn system_disk_size_1_to_2048() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn system_disk_size_below_20_is_only_a_warning() {
+    // ESSD PL0 / AutoPL start at 1 GiB, every other category at 20 (ALI-SDK).
+    for n in [1, 19] {
+        let (ok, issues) = set("SystemDisk.Size", json!(n));
+        assert!(ok, "{n}: {issues:?}");
+        assert_issue(
+            &issues,
+            "SystemDisk.Size",
+            "range",
+            "warning",
+            Some("InvalidSystemDiskSize.LessThanMinSize"),
+        );
     }
 }
 

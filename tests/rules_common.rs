@@ -859,3 +859,26 @@ fn every_seed_example_is_ok() {
         assert_clean(ok, &issues);
     }
 }
+
+#[test]
+fn a_name_at_the_wrong_depth_is_pointed_to_its_place() {
+    let (_, issues) = check(
+        "huaweicloud",
+        json!({"adminpass": "Abcdef12!", "Imageid": "x"}),
+    );
+    let hint = on(&issues, "adminpass");
+    assert!(
+        hint.iter().any(|i| i["severity"] == "warning"
+            && i["message"]
+                .as_str()
+                .unwrap()
+                .contains("os-change.adminpass")),
+        "{issues:?}"
+    );
+    let hint = on(&issues, "Imageid");
+    assert!(
+        hint.iter()
+            .any(|i| i["message"].as_str().unwrap().contains("os-change.imageid")),
+        "{issues:?}"
+    );
+}

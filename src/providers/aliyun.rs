@@ -97,6 +97,16 @@ pub static FIELDS: [Field; 22] = [
     .code("InvalidSystemDiskSize.ValueNotSupported")
     .checks(&[
         Check::error(Rule::Minimum(1)).code("InvalidSystemDiskSize.LessThanMinSize"),
+        // ALI-SDK: the minimum is 20 GiB for every category but ESSD PL0 /
+        // AutoPL (1 GiB); the category is unknown here, so below 20 is a warning.
+        Check::warning(
+            Rule::Minimum(20),
+            Text::new(
+                "(20 GiB is the minimum except for ESSD PL0 and ESSD AutoPL disks.)",
+                "（除 ESSD PL0 与 ESSD AutoPL 云盘外，最小为 20 GiB。）",
+            ),
+        )
+        .code("InvalidSystemDiskSize.LessThanMinSize"),
         Check::error(Rule::Maximum(2048)).code("InvalidSystemDiskSize.MoreThanMaxSize"),
     ])
     .example("80"),
