@@ -5,7 +5,7 @@
 import { t, pick, setLocale, locale, detectLocale, translateStatic } from './i18n.js';
 import {
   buildModel, toParams, locateIssue, valuesFromParams, publicValues, encodeShare, decodeShare,
-  valuesFromShare, constraintHints, countIssues, prettyBody, signingTimestamp, isList,
+  valuesFromShare, constraintHints, countIssues, prettyBody, signingTimestamp, isList, listItemName, suggestions,
 } from './model.js';
 import { h, fid, copyText, toast } from './dom.js';
 
@@ -28,6 +28,8 @@ const app = {
   timer: null,
   result: null,
   issueCursor: -1,
+  touched: new Set(), // "pid:field" the user has been in
+  located: [],
 };
 
 // ---------------------------------------------------------------- storage
@@ -124,7 +126,7 @@ function update() {
   res.builtAt = context.timestamp;
   app.result = res;
   renderIssues(res.issues, rows);
-  renderResult(res, rows);
+  renderResult(res);
   persist();
 }
 
@@ -163,6 +165,11 @@ function renderProviderInfo() {
   box.replaceChildren();
   const meta = h('dl', { class: 'meta' },
     h('div', {}, h('dt', { text: t('provider.operation') }), h('dd', {}, h('code', { text: p.operation }))));
+  const fixed = p.fixed && typeof p.fixed === 'object' ? Object.entries(p.fixed) : [];
+  if (fixed.length) {
+    meta.append(h('div', {}, h('dt', { text: t('provider.fixed') }),
+      h('dd', {}, h('code', { text: fixed.map(([k, v]) => `${k}=${v}`).join('&') }))));
+  }
   if (p.docs) {
     meta.append(h('div', {}, h('dt', { text: t('provider.docs') }),
       h('dd', {}, h('a', { href: p.docs, target: '_blank', rel: 'noopener noreferrer', class: 'docs-link', text: hostOf(p.docs) }))));
@@ -208,7 +215,7 @@ function fieldShell({ id, name, label, required, help, hints, badges = [], locat
     h('label', { for: id, id: labelId, class: 'field-label', text: label }),
     required ? h('span', { class: 'badge badge-req', text: t('field.required') }) : null,
     badges,
-    name ? h('span', { class: 'api-name' }, h('code', { text: name }), location ? h('span', { class: 'loc', text: t(`field.in.${location}`) }) : null) : null);
+    name ? apiName(name, location) : null);
   const helpParts = [];
   if (help) helpParts.push(h('span', { text: help }));
   if (hints && hints.length) helpParts.push(h('span', { class: 'hints', text: hints.join(' · ') }));
@@ -217,6 +224,21 @@ function fieldShell({ id, name, label, required, help, hints, badges = [], locat
   const control = h('div', { class: 'control' });
   const wrap = h('div', { class: `field${wide ? ' field-wide' : ''}`, 'data-wrap': name || id }, head, control, helpEl, issues);
   return { wrap, control, issues, labelId, helpId, issuesId, describedBy: `${helpId} ${issuesId}` };
+}
+
+/** The documented name as code, breakable after each dot. */
+function apiCode(name) {
+  const parts = String(name).split('.');
+  const code = h('code');
+  parts.forEach((part, i) => {
+    if (i) code.append('.', h('wbr'));
+    code.append(part);
+  });
+  return code;
+}
+
+function apiName(name, location) {
+  return h('span', { class: 'api-name' }, apiCode(name), location ? h('span', { class: 'loc', text: t(`field.in.${location}`) }) : null);
 }
 
 function textInput(attrs) {
@@ -257,7 +279,7 @@ function renderContext() {
   };
 
   addText('region', t('ctx.region'), t(region.required ? 'ctx.region.help' : 'ctx.region.optional', { example: region.example || '' }),
-    { value: c.region, placeholder: region.example, required: !!region.required, persistIn: c });
+    { value: c.region, placeholder: region.example ? t('field.example', { example: region.example }) : '', required: !!region.required, persistIn: c });
   const ep = addText('endpoint', t('ctx.endpoint'), '', { value: c.endpoint, placeholder: '', persistIn: c });
   app.endpointHelp = ep.shell.wrap.querySelector('.help');
   app.endpointInput = ep.input;
@@ -292,7 +314,7 @@ function refreshEndpointHelp() {
   const pattern = (p.region && p.region.endpoint) || '';
   const endpoint = pattern.replace('{region}', c.region || (p.region && p.region.example) || '{region}');
   app.endpointHelp.textContent = endpoint ? t('ctx.endpoint.help', { endpoint }) : '';
-  if (app.endpointInput) app.endpointInput.placeholder = endpoint;
+  if (app.endpointInput) app.endpointInput.placeholder = endpoint ? t('field.example', { example: endpoint }) : '';
 }
 
 function revealButton(input) {
@@ -344,8 +366,12 @@ function renderParams() {
   $('advanced').hidden = app.model.advanced.length === 0;
 }
 
+/** Constraint hints: the package's help texts already state the documented rules, so only
+ * advisory ones (checked as warnings) are added, or everything when a field has no help. */
 function fieldHints(f) {
-  return constraintHints(f).map(([key, vars]) => t(key, vars));
+  const text = ([key, vars]) => (key === 'c.advisory' ? t(key, { list: vars.parts.map(text).join(', ') }) : t(key, vars));
+  const hints = constraintHints(f);
+  return (pick(f.help) ? hints.filter(([key]) => key === 'c.advisory') : hints).map(text);
 }
 
 function fieldBadges(f) {
@@ -363,9 +389,10 @@ function renderNode(node, parent) {
       h('legend', { class: 'group-legend' },
         h('span', { class: 'group-label', text: pick(f.label) || f.name }),
         f.required ? h('span', { class: 'badge badge-req', text: t('field.required') }) : null,
-        fieldBadges(f),
-        h('span', { class: 'api-name' }, h('code', { text: f.name }), h('span', { class: 'loc', text: t(`field.in.${f.location}`) }))),
-      help ? h('p', { class: 'help group-help', text: help }) : null,
+        fieldBadges(f)),
+      h('div', { class: 'group-head' },
+        help ? h('p', { class: 'help group-help', text: help }) : null,
+        apiName(f.name, f.location)),
       issues);
     if (!visible) group.hidden = true;
     for (const child of node.children) renderNode(child, group);
@@ -396,7 +423,7 @@ function focusFirstIn(el) {
 function textControl(f, id, shell, values) {
   const input = textInput({
     id, 'data-field': f.name, value: values[f.name] ?? '',
-    placeholder: f.example != null && !f.secret ? String(f.example) : null,
+    placeholder: f.example != null && !f.secret ? t('field.example', { example: f.example }) : null,
     inputmode: f.type === 'integer' ? 'numeric' : null,
     type: f.secret ? 'password' : 'text',
     autocomplete: f.secret ? 'new-password' : 'off',
@@ -408,6 +435,12 @@ function textControl(f, id, shell, values) {
     },
   });
   shell.control.append(input);
+  const known = suggestions(f);
+  if (known.length && !f.secret) {
+    const listId = `${id}-suggestions`;
+    input.setAttribute('list', listId);
+    shell.control.append(h('datalist', { id: listId }, known.map((v) => h('option', { value: v }))));
+  }
   const buttons = [];
   let reveal = null;
   if (f.secret) {
@@ -498,7 +531,6 @@ function switchControl(f, id, shell, values) {
 }
 
 function listControl(f, id, shell, values) {
-  const base = f.name.replace(/\.N$/, '');
   if (!Array.isArray(values[f.name]) || values[f.name].length === 0) values[f.name] = [''];
   const rows = h('div', { class: 'list-rows' });
   const max = f.constraints.maxItems;
@@ -516,7 +548,7 @@ function listControl(f, id, shell, values) {
   const paint = () => {
     rows.replaceChildren();
     values[f.name].forEach((v, i) => {
-      const itemName = `${base}.${i + 1}`;
+      const itemName = listItemName(f.name, i);
       const input = textInput({
         id: i === 0 ? id : `${id}-${i}`, 'data-field': itemName, 'data-list': f.name, value: v,
         'aria-label': `${pick(f.label) || f.name} — ${t('field.list.item', { n: i + 1 })}`,
@@ -554,18 +586,50 @@ function listControl(f, id, shell, values) {
 
 // ---------------------------------------------------------------- issues
 
-function issueItem(issue, prefix) {
+function issueItem(issue, prefix, pending = false) {
   const sev = issue.severity === 'warning' ? 'warning' : 'error';
-  return h('li', { class: `issue issue-${sev}`, 'data-field': issue.field || '', 'data-code': issue.code || '', 'data-severity': sev },
-    h('span', { class: 'visually-hidden', text: `${t(`issue.${sev}`)}: ` }),
-    prefix ? h('code', { class: 'issue-field', text: prefix }) : null,
-    h('span', { class: 'issue-message', text: issue.message || issue.rule || '' }),
-    issue.code ? h('span', { class: 'issue-code', title: t('issue.code') }, h('span', { class: 'visually-hidden', text: `${t('issue.code')}: ` }), issue.code) : null);
+  return h('li', { class: `issue issue-${sev}${pending ? ' is-pending' : ''}`, 'data-field': issue.field || '', 'data-code': issue.code || '', 'data-severity': sev },
+    h('span', { class: 'issue-body' },
+      h('span', { class: 'visually-hidden', text: `${t(`issue.${sev}`)}: ` }),
+      prefix ? h('code', { class: 'issue-field', text: prefix }) : null,
+      prefix ? ' ' : null,
+      h('span', { class: 'issue-message', text: issue.message || issue.rule || '' }),
+      issue.code ? ' ' : null,
+      issue.code ? h('span', { class: 'issue-code', title: t('issue.code') }, h('span', { class: 'visually-hidden', text: `${t('issue.code')}: ` }), issue.code) : null));
 }
 
+/** How an issue's place is named in the result panel's list. */
+function issueLabel(located) {
+  const field = located.issue.field || '';
+  if (located.key && located.key.startsWith('ctx:')) return t(`ctx.${located.key.slice(4)}`.replace('ctx.secretAccessKey', 'ctx.secret').replace('ctx.securityToken', 'ctx.token'));
+  return field || t('issue.general');
+}
+
+/** Is every input of a control (or of a group's fields) empty? */
+function controlIsEmpty(control) {
+  const inputs = control.wrap.matches('fieldset') ? [...control.wrap.querySelectorAll('input[data-field], select[data-field]')] : control.inputs();
+  return inputs.every((el) => (el.type === 'checkbox' ? !el.checked : el.value === ''));
+}
+
+/** Has the user been in this control (or, for a group, in any of its fields)? */
+function controlIsTouched(key, control) {
+  if (app.touched.has(`${app.pid}:${key}`)) return true;
+  if (!control.wrap.matches('fieldset')) return false;
+  return [...control.wrap.querySelectorAll('input[data-field], select[data-field]')].some((el) => app.touched.has(`${app.pid}:${el.dataset.list || el.dataset.field}`));
+}
+
+function markTouched(el) {
+  const key = el.dataset.context ? `ctx:${el.dataset.context}` : el.dataset.list || el.dataset.field;
+  if (key && app.pid) app.touched.add(`${app.pid}:${key}`);
+}
+
+/**
+ * Shows each issue next to its field. An error on an empty field the user has
+ * not visited yet is "pending": shown quietly (what is left to fill), not as a
+ * mistake, and without aria-invalid, until the user has been in the field.
+ */
 function renderIssues(issues, rows) {
   const perControl = new Map();
-  const general = [];
   app.located = [];
   for (const issue of issues) {
     const loc = locateIssue(app.model, issue.field, rows);
@@ -574,65 +638,77 @@ function renderIssues(issues, rows) {
     else if (loc && loc.name) key = loc.name;
     if (key && !app.controls.has(key)) key = null;
     if (key && app.controls.get(key).wrap.closest('[hidden]')) key = null;
-    if (!key) {
-      general.push(issue);
-      app.located.push({ issue, key: null });
-      continue;
+    const item = { issue, key, row: key ? loc.row : undefined, pending: false };
+    if (key && issue.severity !== 'warning') {
+      const control = app.controls.get(key);
+      item.pending = controlIsEmpty(control) && !controlIsTouched(key, control);
     }
+    app.located.push(item);
+    if (!key) continue;
     if (!perControl.has(key)) perControl.set(key, []);
-    perControl.get(key).push({ issue, row: loc.row });
-    app.located.push({ issue, key, row: loc.row });
+    perControl.get(key).push(item);
   }
+  const rank = (x) => (x.issue.severity === 'warning' ? 2 : x.pending ? 1 : 0);
+  app.located.sort((a, b) => rank(a) - rank(b));
   for (const [key, control] of app.controls) {
-    const list = perControl.get(key) || [];
-    const hasError = list.some((x) => x.issue.severity !== 'warning');
+    const list = (perControl.get(key) || []).sort((a, b) => rank(a) - rank(b));
+    const hasError = list.some((x) => x.issue.severity !== 'warning' && !x.pending);
     const hasWarning = list.some((x) => x.issue.severity === 'warning');
     control.wrap.classList.toggle('has-error', hasError);
     control.wrap.classList.toggle('has-warning', !hasError && hasWarning);
     const inputs = control.inputs();
     inputs.forEach((input, i) => {
       const rowIssues = list.filter((x) => x.row === undefined || x.row === i || inputs.length === 1);
-      const err = rowIssues.some((x) => x.issue.severity !== 'warning');
+      const err = rowIssues.some((x) => x.issue.severity !== 'warning' && !x.pending);
       if (err) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     });
     if (list.length) {
       control.issues.replaceChildren(h('ul', { class: 'issue-list' },
-        list.map((x) => issueItem(x.issue, x.row !== undefined && inputs.length > 1 ? x.issue.field : null))));
+        list.map((x) => issueItem(x.issue, x.row !== undefined && inputs.length > 1 ? x.issue.field : null, x.pending))));
     } else {
       control.issues.replaceChildren();
     }
   }
-  app.generalIssues = general;
   renderStatus(issues);
+}
+
+/** Sets the status line only when it changes, so screen readers are not told the same thing twice. */
+function setStatusText(message) {
+  const text = $('status-text');
+  if (text.textContent !== message) text.textContent = message;
+  text.title = message;
 }
 
 function renderStatus(issues) {
   const { errors, warnings } = countIssues(issues);
   const status = $('status');
-  const text = $('status-text');
-  status.classList.remove('is-loading', 'is-ok', 'is-error', 'is-warning', 'is-failed');
+  status.classList.remove('is-loading', 'is-ok', 'is-error', 'is-warning', 'is-failed', 'is-pending');
   const e = errors === 1 ? t('status.errors.one') : t('status.errors.many', { n: errors });
   const w = warnings === 1 ? t('status.warnings.one') : t('status.warnings.many', { n: warnings });
   if (app.result && app.result.error) {
     status.classList.add('is-error');
-    text.textContent = t('result.error', { message: app.result.error.message || String(app.result.error) });
+    setStatusText(t('result.error', { message: app.result.error.message || String(app.result.error) }));
+  } else if (errors && app.located.every((x) => x.issue.severity === 'warning' || x.pending)) {
+    status.classList.add('is-pending');
+    const n = app.located.filter((x) => x.pending).length;
+    setStatusText(n === 1 ? t('status.pending.one') : t('status.pending.many', { n }));
   } else if (errors) {
     status.classList.add('is-error');
-    text.textContent = warnings ? t('status.badWarnings', { e, w }) : t('status.bad', { e });
+    setStatusText(warnings ? t('status.badWarnings', { e, w }) : t('status.bad', { e }));
   } else if (warnings) {
     status.classList.add('is-warning');
-    text.textContent = t('status.okWarnings', { w });
+    setStatusText(t('status.okWarnings', { w }));
   } else {
     status.classList.add('is-ok');
-    text.textContent = t('status.ok');
+    setStatusText(t('status.ok'));
   }
   $('next-issue').hidden = !(errors || warnings);
   app.issueCursor = -1;
 }
 
 function goToIssue(index) {
-  const list = (app.located || []).slice().sort((a, b) => (a.issue.severity === 'warning') - (b.issue.severity === 'warning'));
+  const list = app.located || [];
   if (!list.length) return;
   const item = list[((index % list.length) + list.length) % list.length];
   if (!item.key) {
@@ -684,24 +760,22 @@ function headerLines(headers) {
   return Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
-function renderResult(res, rows) {
+function renderResult(res) {
   const note = $('result-note');
   const issuesBox = $('result-issues');
   const card = $('result');
-  const { errors } = countIssues(res.issues);
   const built = res.ok && res.request;
 
   // Issues (errors first), each a button to its field.
   if (res.issues.length) {
-    const sorted = app.located.slice().sort((a, b) => (a.issue.severity === 'warning') - (b.issue.severity === 'warning'));
     issuesBox.replaceChildren(
       h('h3', { class: 'block-title', text: t('result.issues') }),
-      h('ul', { class: 'issue-list' }, sorted.map((x, i) => {
-        const li = issueItem(x.issue, x.issue.field || t('issue.general'));
+      h('ul', { class: 'issue-list' }, app.located.map((x, i) => {
+        const li = issueItem(x.issue, issueLabel(x), x.pending);
         if (x.key) {
           li.classList.add('is-link');
-          const btn = h('button', { type: 'button', class: 'issue-jump', onclick: () => goToIssue(i) }, ...li.childNodes);
-          li.replaceChildren(btn);
+          const body = li.querySelector('.issue-body');
+          li.replaceChildren(h('button', { type: 'button', class: 'issue-body issue-jump', onclick: () => goToIssue(i) }, ...body.childNodes));
         }
         return li;
       })));
@@ -722,9 +796,10 @@ function renderResult(res, rows) {
   if (!built) {
     card.classList.toggle('is-stale', !!app.lastBuilt);
     note.textContent = app.lastBuilt ? t('result.stale') : t('result.placeholder');
-    note.className = `result-note${errors ? ' is-error' : ''}`;
+    note.className = `result-note${app.located.some((x) => x.issue.severity !== 'warning' && !x.pending) ? ' is-error' : ''}`;
     setCopyEnabled(false);
     $('resign').hidden = true;
+    $('result-time').textContent = '';
     return;
   }
 
@@ -733,7 +808,7 @@ function renderResult(res, rows) {
   const req = res.request;
   const sig = res.signing || {};
   const signed = !!(sig.signature || sig.authorization);
-  note.textContent = signed ? t('result.signed') : t('result.unsigned');
+  note.textContent = signed ? t('result.signed') : res.signing ? t('result.unsigned') : t('result.noSigning');
   note.className = `result-note ${signed ? 'is-signed' : ''}`;
 
   const url = sig.url || req.url;
@@ -768,8 +843,10 @@ function renderResult(res, rows) {
   }
   app.curl = res.curl || '';
   $('copy-curl').disabled = !app.curl;
-  $('result-time').textContent = t('result.signedAt', { time: res.builtAt }) + (sig.scheme ? ` ${t('result.scheme', { scheme: sig.scheme })}.` : '');
-  $('resign').hidden = false;
+  $('result-time').textContent = res.signing
+    ? `${t('result.signedAt', { time: res.builtAt })} ${t('result.scheme', { scheme: sig.scheme })}.`
+    : t('result.builtAt', { time: res.builtAt });
+  $('resign').hidden = !res.signing;
 }
 
 function setCopyEnabled(on) {
@@ -831,7 +908,20 @@ function clearForm() {
 
 function wireStatic() {
   for (const b of document.querySelectorAll('[data-locale]')) b.addEventListener('click', () => switchLocale(b.dataset.locale));
-  $('request-form').addEventListener('submit', (e) => {
+  const form = $('request-form');
+  const touch = (e) => {
+    const el = e.target;
+    if (!(el instanceof HTMLElement) || !(el.dataset.field || el.dataset.context)) return;
+    const key = el.dataset.context ? `ctx:${el.dataset.context}` : el.dataset.list || el.dataset.field;
+    const fresh = !app.touched.has(`${app.pid}:${key}`);
+    markTouched(el);
+    // Leaving an empty required field shows its error at once.
+    if (fresh && e.type === 'focusout') update();
+  };
+  form.addEventListener('input', touch);
+  form.addEventListener('change', touch);
+  form.addEventListener('focusout', touch);
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     update();
   });

@@ -6,6 +6,13 @@
 export const CONTEXT_KEYS = ['region', 'endpoint', 'accessKeyId', 'secretAccessKey', 'securityToken', 'scheme', 'os'];
 const SHARE_RESERVED = new Set(['provider', 'os', 'region', 'endpoint', 'scheme']);
 
+/** Suggested values: the enum of an advisory constraint (e.g. disk types known from Terraform). */
+export function suggestions(field) {
+  const adv = (field.constraints && field.constraints.advisory) || [];
+  for (const a of adv) if (a && Array.isArray(a.enum) && a.enum.length) return a.enum.map(String);
+  return [];
+}
+
 export function isList(field) {
   return field.type === 'list';
 }
@@ -26,7 +33,10 @@ export function paramKey(name) {
  * separate section. Order follows providers().
  */
 export function buildModel(provider) {
-  const fields = (provider.fields || []).map((f) => ({ ...f, constraints: f.constraints || {} }));
+  // Fields this provider refuses (supported: false) are not offered at all.
+  const fields = (provider.fields || [])
+    .filter((f) => f && typeof f.name === 'string' && f.supported !== false)
+    .map((f) => ({ ...f, constraints: f.constraints || {} }));
   const byName = new Map(fields.map((f) => [f.name, f]));
   const objects = fields.filter((f) => f.type === 'object');
   const parentOf = (name) => {
@@ -51,35 +61,61 @@ export function buildModel(provider) {
 
 const present = (v) => v !== undefined && v !== null && v !== '';
 
+/** The documented name of item `i` (0-based) of a list field: "KeyId.N" → "KeyId.3", "Arn.N.RoleType" → "Arn.3.RoleType". */
+export function listItemName(name, i) {
+  return name.endsWith('.N') ? `${name.slice(0, -2)}.${i + 1}` : name.replace('.N.', `.${i + 1}.`);
+}
+
 /**
- * Form values → params for validate/buildRequest. Empty inputs are left out;
- * lists are sent as arrays under their base name. Also returns, per list
+ * Form values → params for validate/buildRequest. Empty inputs are left out.
+ * Fields under a declared container are nested in it ({"os-change": {...}});
+ * lists ending in ".N" are arrays under their base name, other lists
+ * ("Arn.N.RoleType") flat with their 1-based positions. Also returns, per list
  * field, which form row each sent item came from (to place issues).
  */
 export function toParams(model, values) {
   const params = {};
   const rows = {};
+  const put = (name, v) => {
+    const chain = [];
+    for (let p = model.parentOf(name); p; p = model.parentOf(p.name)) chain.unshift(p.name);
+    let obj = params;
+    let prefix = '';
+    for (const c of chain) {
+      const key = prefix ? c.slice(prefix.length + 1) : c;
+      if (!obj[key] || typeof obj[key] !== 'object' || Array.isArray(obj[key])) obj[key] = {};
+      obj = obj[key];
+      prefix = c;
+    }
+    obj[prefix ? name.slice(prefix.length + 1) : name] = v;
+  };
   for (const f of model.fields) {
     if (f.type === 'object') continue;
     const v = values[f.name];
     if (isList(f)) {
       const items = Array.isArray(v) ? v : present(v) ? [v] : [];
-      const sent = [];
-      const from = [];
-      items.forEach((x, i) => {
-        if (present(x)) {
-          sent.push(String(x));
-          from.push(i);
+      if (f.name.endsWith('.N')) {
+        const sent = [];
+        const from = [];
+        items.forEach((x, i) => {
+          if (present(x)) {
+            sent.push(String(x));
+            from.push(i);
+          }
+        });
+        if (sent.length) {
+          put(listBase(f.name), sent);
+          rows[f.name] = from;
         }
-      });
-      if (sent.length) {
-        params[listBase(f.name)] = sent;
-        rows[f.name] = from;
+      } else {
+        items.forEach((x, i) => {
+          if (present(x)) put(listItemName(f.name, i), String(x));
+        });
       }
     } else if (f.type === 'boolean') {
-      if (v === true || v === false) params[paramKey(f.name)] = v;
+      if (v === true || v === false) put(paramKey(f.name), v);
     } else if (present(v)) {
-      params[paramKey(f.name)] = typeof v === 'string' ? v : String(v);
+      put(paramKey(f.name), typeof v === 'string' ? v : String(v));
     }
   }
   return { params, rows };
@@ -93,6 +129,7 @@ export function locateIssue(model, field, rows = {}) {
   if (typeof field !== 'string' || field === '') return null;
   if (model.byName.has(field)) return { name: field };
   if (CONTEXT_KEYS.includes(field)) return { context: field };
+  if (field.startsWith('context.') && CONTEXT_KEYS.includes(field.slice(8))) return { context: field.slice(8) };
   if (model.byName.has(field + '.N')) return { name: field + '.N' };
   const item = /^(.*)\.(\d+)$/.exec(field);
   if (item) {
@@ -104,7 +141,11 @@ export function locateIssue(model, field, rows = {}) {
     }
   }
   const generic = field.replace(/\.\d+(?=\.)/g, '.N');
-  if (generic !== field && model.byName.has(generic)) return { name: generic };
+  if (generic !== field && model.byName.has(generic)) {
+    const f = model.byName.get(generic);
+    const pos = /\.(\d+)\./.exec(field);
+    return isList(f) && pos ? { name: generic, row: Number(pos[1]) - 1 } : { name: generic };
+  }
   // Fall back to the closest declared container ("os-change.foo" → "os-change").
   let prefix = field;
   while (prefix.includes('.')) {
@@ -245,21 +286,43 @@ export function valuesFromShare(model, entries) {
   return values;
 }
 
-/** Human hints for a field's constraints: [[i18nKey, vars], …]. */
+const FORMAT_KEYS = { uuid: 'c.uuid', base64: 'c.base64', ascii: 'c.ascii' };
+
+function rangeHints(c, field, out, prefix = '') {
+  const isPassword = c.format === 'password';
+  if (!isPassword) {
+    if (c.minLength != null && c.maxLength != null) {
+      out.push(c.minLength === c.maxLength ? [`${prefix}c.exactLength`, { n: c.minLength }] : [`${prefix}c.length`, { min: c.minLength, max: c.maxLength }]);
+    } else if (c.minLength != null && c.minLength > 1) out.push([`${prefix}c.minLength`, { min: c.minLength }]);
+    else if (c.maxLength != null) out.push([`${prefix}c.maxLength`, { max: c.maxLength }]);
+  }
+  if (c.minimum != null && c.maximum != null) out.push([`${prefix}c.range`, { min: c.minimum, max: c.maximum }]);
+  else if (c.minimum != null) out.push([`${prefix}c.minimum`, { min: c.minimum }]);
+  else if (c.maximum != null) out.push([`${prefix}c.maximum`, { max: c.maximum }]);
+  if (c.maxItems != null) out.push([`${prefix}c.maxItems`, { n: c.maxItems }]);
+  if (FORMAT_KEYS[c.format]) out.push([`${prefix}${FORMAT_KEYS[c.format]}`, {}]);
+}
+
+/**
+ * Short hints for a field's constraints: [[i18nKey, vars], …]. Lengths of
+ * passwords are left to the help text (which states the whole rule).
+ * Advisory constraints (from sources other than the document, checked as
+ * warnings) come as "c.advisory" with the hints joined.
+ */
 export function constraintHints(field) {
   const c = field.constraints || {};
   const out = [];
-  if (c.minLength != null && c.maxLength != null) {
-    out.push(c.minLength === c.maxLength ? ['c.exactLength', { n: c.minLength }] : ['c.length', { min: c.minLength, max: c.maxLength }]);
-  } else if (c.minLength != null && c.minLength > 1) out.push(['c.minLength', { min: c.minLength }]);
-  else if (c.maxLength != null) out.push(['c.maxLength', { max: c.maxLength }]);
-  if (c.minimum != null && c.maximum != null) out.push(['c.range', { min: c.minimum, max: c.maximum }]);
-  else if (c.minimum != null) out.push(['c.minimum', { min: c.minimum }]);
-  else if (c.maximum != null) out.push(['c.maximum', { max: c.maximum }]);
+  rangeHints(c, field, out);
   if (field.type === 'integer' && c.minimum == null && c.maximum == null) out.push(['c.integer', {}]);
-  if (c.maxItems != null) out.push(['c.maxItems', { n: c.maxItems }]);
-  if (c.format) out.push(['c.format', { format: c.format }]);
-  else if (c.pattern && c.pattern.length <= 60 && !(Array.isArray(c.enum) && c.enum.length)) out.push(['c.pattern', { pattern: c.pattern }]);
+  if (Array.isArray(c.advisory) && c.advisory.length) {
+    const adv = [];
+    for (const a of c.advisory) if (a && typeof a === 'object') rangeHints(a, field, adv);
+    // Advisory minimum and maximum often come as two entries: merge them into one range.
+    const min = adv.find(([k]) => k === 'c.minimum');
+    const max = adv.find(([k]) => k === 'c.maximum');
+    const merged = min && max ? [['c.range', { min: min[1].min, max: max[1].max }], ...adv.filter((x) => x !== min && x !== max)] : adv;
+    if (merged.length) out.push(['c.advisory', { parts: merged }]);
+  }
   return out;
 }
 

@@ -126,6 +126,11 @@ export async function openBrowser({ viewport = DESKTOP, locale = 'en-US' } = {})
 /** Opens the page and waits until the package has loaded and the form is built. */
 export async function load(page, url) {
   await page.goto(url);
+  await waitReady(page);
+}
+
+/** Waits until the package has loaded and the form is built. */
+export async function waitReady(page) {
   await page.waitForSelector('body.is-ready #params-body [data-field]', { timeout: 15000 });
   await settle(page);
 }
@@ -176,5 +181,11 @@ export async function fieldIssues(page, field) {
 
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
+  // From the top, without the transient toast, so sticky parts sit where a reader expects them.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.getElementById('toast')?.classList.remove('is-visible');
+  });
+  await page.waitForTimeout(50);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
