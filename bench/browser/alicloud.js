@@ -1,0 +1,1 @@
+export { default as OpenApiUtil } from '@alicloud/openapi-util';

@@ -1,0 +1,2 @@
+// What a page ships for reinstall-kit: the JS API and its glue (the .wasm is fetched by init()).
+export { default as init, validate, buildRequest, signRequest, providers, generatePassword, newClientToken } from '../../pkg/index.js';

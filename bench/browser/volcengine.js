@@ -1,0 +1,1 @@
+export { default as Signer } from '@volcengine/openapi/lib/base/sign.js';
