@@ -14,12 +14,19 @@ CRATE := reinstall_kit
 WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
 PKG := pkg
+# Fuzzing (cargo-fuzz, nightly): `make fuzz` runs each target FUZZ_SECONDS,
+# `make test` runs each FUZZ_SMOKE_SECONDS. Crashes land in fuzz/artifacts/<target>/.
+FUZZ_SECONDS ?= 180
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_TARGETS := validate validate_value sign_json sign_structured encode password
+FUZZ_FLAGS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 # Features the Rust wasm32 target enables by default; wasm-opt must know them.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: all pkg serve test test-native test-wasm-node test-wasm-browser test-pkg test-e2e \
-	deps deps-rust deps-node deps-chromium deps-e2e lint clean
+	deps deps-rust deps-node deps-chromium deps-e2e lint clean \
+	bench deps-bench fuzz test-fuzz deps-fuzz
 
 all: pkg
 
@@ -50,6 +57,16 @@ tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/pack
 
 deps-e2e: tests/e2e/node_modules/.package-lock.json
 
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
+
+deps-bench: bench/node_modules/.package-lock.json
+
+deps-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
+
 deps: deps-rust deps-node deps-chromium deps-e2e
 
 ## ---- the npm package ------------------------------------------------------
@@ -70,7 +87,7 @@ serve: pkg
 
 ## ---- tests ----------------------------------------------------------------
 
-test: test-native test-wasm-node test-wasm-browser test-pkg test-e2e
+test: test-native test-wasm-node test-wasm-browser test-pkg test-e2e test-fuzz
 	@echo "make test: all suites passed"
 
 test-native:
@@ -87,6 +104,33 @@ test-pkg: pkg
 
 test-e2e: pkg deps-chromium deps-e2e
 	node --test tests/e2e/
+
+# Seeds fuzz/corpus/<target>/ from tests/vectors (fuzz/seed.mjs), builds every
+# target, then runs each one for FUZZ_SECONDS; a crash, a failed assertion, a
+# timeout (10 s per input) or 2 GB of memory fails the run. The log of each run
+# is fuzz/target/<target>.log.
+fuzz: deps-fuzz
+	node fuzz/seed.mjs
+	cargo +nightly fuzz build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/corpus/$$t; \
+		log=fuzz/target/$$t.log; \
+		if cargo +nightly fuzz run $$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) >$$log 2>&1; then \
+			echo "fuzz $$t: $$(grep -m1 -o 'Done [0-9]* runs in [0-9]* second(s)' $$log || echo done)"; \
+		else \
+			tail -n 60 $$log; echo "fuzz $$t FAILED (log: $$log, input: fuzz/artifacts/$$t/)"; exit 1; \
+		fi; \
+	done
+
+test-fuzz:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
+
+## ---- benchmarks -----------------------------------------------------------
+
+# Size, start-up and speed against ajv and the providers' JS signers; rewrites
+# bench/RESULTS.md (a few minutes; ROUNDS=, ROUND_MS=, STARTUP_RUNS=, NO_BROWSER=1).
+bench: pkg deps-bench deps-chromium
+	node bench/run.mjs
 
 lint:
 	cargo fmt --check

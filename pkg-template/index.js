@@ -87,13 +87,23 @@ export function providers() {
 /** Checks `params` against every documented rule of `provider`. Never throws for bad params. */
 export function validate(provider, params, options) {
   requireReady();
-  return unwrap(wasm.validate_json(providerId(provider), toJson(params), toJson(options)));
+  // No options: nothing to stringify, copy or parse (Rust reads absent and null alike).
+  return unwrap(wasm.validate_json(providerId(provider), toJson(params), options == null ? undefined : toJson(options)));
 }
 
 /** Validates, then builds the HTTP request and its signing strings (and the signature with a secret). */
 export function buildRequest(provider, params, context) {
   requireReady();
-  const ctx = context && typeof context === 'object' ? { ...context } : {};
+  let ctx;
+  try {
+    // Copying runs the caller's getters and Proxy traps: whatever they throw
+    // becomes a clean INVALID_INPUT error.
+    ctx = context && typeof context === 'object' ? { ...context } : {};
+  } catch {
+    const err = new Error('context must be a plain JSON-like object');
+    err.code = 'INVALID_INPUT';
+    throw err;
+  }
   if (ctx.now === undefined) ctx.now = Date.now();
   return unwrap(wasm.build_request_json(providerId(provider), toJson(params), inputText(ctx, 'context')));
 }

@@ -294,7 +294,7 @@ fn list_positions(params: &Params<'_>, base: &str) -> Vec<u32> {
             seg.parse::<u32>().ok()
         })
         .collect();
-    out.sort_unstable();
+    crate::sort::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }
@@ -479,9 +479,24 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
 
 /// `path` lies strictly below `name` (pattern segments `N` match any position).
 fn is_under(path: &str, name: &str) -> bool {
-    let depth = name.split('.').count();
-    let prefix: Vec<&str> = path.split('.').take(depth).collect();
-    path.split('.').count() > depth && match_pattern(name, &prefix.join(".")).is_some()
+    // No allocation and no string searcher: this runs for every leaf and every field.
+    if !crate::params::has_list_segment(name) {
+        return path.len() > name.len()
+            && path.as_bytes()[name.len()] == b'.'
+            && path.as_bytes()[..name.len()] == *name.as_bytes();
+    }
+    // The first `depth` segments of `path`, when more follow.
+    let depth = name.bytes().filter(|&b| b == b'.').count() + 1;
+    let mut dots = 0;
+    for (i, b) in path.bytes().enumerate() {
+        if b == b'.' {
+            dots += 1;
+            if dots == depth {
+                return match_pattern(name, &path[..i]).is_some();
+            }
+        }
+    }
+    false
 }
 
 fn normalize(name: &str) -> String {
@@ -529,7 +544,13 @@ fn closest(
 ) -> Option<&'static str> {
     let limit = if wanted.len() >= 8 { 2 } else { 1 };
     let mut best: Option<(usize, &'static str)> = None;
+    let wanted_len = wanted.chars().count();
     for (normalized, name) in candidates {
+        // The distance is at least the difference in length: most candidates
+        // stop here (512 unknown names × every field otherwise).
+        if wanted_len.abs_diff(normalized.chars().count()) > limit {
+            continue;
+        }
         let d = edit_distance(wanted, &normalized);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, name));

@@ -3,18 +3,23 @@
 //! try/catch, so hostile JS values never reach Rust, and turns an `error`
 //! answer into a thrown `Error` with a `code`.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
+use zeroize::Zeroize as _;
 
 use crate::api::{self, ApiError};
 
 fn answer(result: Result<Value, ApiError>) -> String {
-    let mut m = Map::new();
-    match result {
-        Ok(v) => m.insert("value".into(), v),
-        Err(e) => m.insert("error".into(), e.to_json()),
+    // `{"value":…}` or `{"error":…}`, written directly (see `push_json_value`).
+    let (key, value) = match result {
+        Ok(v) => ("{\"value\":", v),
+        Err(e) => ("{\"error\":", e.to_json()),
     };
-    Value::Object(m).to_string()
+    let mut out = String::with_capacity(256);
+    out.push_str(key);
+    api::push_json_value(&mut out, &value);
+    out.push('}');
+    out
 }
 
 fn parse(text: &str) -> Result<Value, ApiError> {
@@ -35,21 +40,27 @@ pub fn providers_json() -> String {
 
 #[wasm_bindgen]
 pub fn validate_json(provider: &str, params: Option<String>, options: Option<String>) -> String {
-    answer(api::validate_text(
-        provider,
-        params.as_deref(),
-        options.as_deref(),
-    ))
+    // Written straight to JSON text: no `Value` tree for the answer.
+    api::validate_answer_text(provider, params.as_deref(), options.as_deref())
+        .unwrap_or_else(|e| answer(Err(e)))
 }
 
+/// The input carries the secret key: its text and parsed copy are zeroized
+/// once signed.
 #[wasm_bindgen]
-pub fn sign_request_json(input: &str) -> String {
-    answer(parse(input).and_then(|v| api::sign_request(&v)))
+pub fn sign_request_json(mut input: String) -> String {
+    let result = parse(&input).and_then(|mut v| {
+        let signed = api::sign_request(&v);
+        api::wipe_credentials(&mut v);
+        signed
+    });
+    input.zeroize();
+    answer(result)
 }
 
 #[wasm_bindgen]
 pub fn generate_password_json(provider: &str, options: Option<String>) -> String {
-    let options = options.and_then(|o| parse(&o).ok());
+    let options = api::options_from_text(options.as_deref());
     answer(api::generate_password(provider, options.as_ref()).map(Value::from))
 }
 
@@ -58,11 +69,10 @@ pub fn new_client_token_json() -> String {
     answer(api::new_client_token().map(Value::from))
 }
 
+/// `context` carries the secret key: its text is zeroized once used.
 #[wasm_bindgen]
-pub fn build_request_json(provider: &str, params: Option<String>, context: &str) -> String {
-    answer(api::build_request_text(
-        provider,
-        params.as_deref(),
-        context,
-    ))
+pub fn build_request_json(provider: &str, params: Option<String>, mut context: String) -> String {
+    let result = api::build_request_text(provider, params.as_deref(), &context);
+    context.zeroize();
+    answer(result)
 }

@@ -308,10 +308,12 @@ fn megabyte_ids_are_refused_quickly() {
         let (ok, _) = check(p, with(example(p), "InstanceId", json!(big.clone())));
         assert!(ok, "{p}");
     }
-    // A megabyte parameter name: an unknown name, no suggestion search.
+    // A megabyte parameter name: an unknown name, not read past
+    // params::MAX_NAME_BYTES and shown cut short (no suggestion search).
     let (ok, issues) = check("aliyun", with(example("aliyun"), &big, json!(1)));
     assert!(ok);
-    assert_issue(&issues, &big, "unknown", "warning", None);
+    let shown = format!("{}…", &big[..64]);
+    assert_issue(&issues, &shown, "params.name_too_long", "warning", None);
 }
 
 // ---- types as the transports carry them ----

@@ -327,7 +327,7 @@ fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
             query.push(("RegionId".into(), region.to_string()));
         }
     } else {
-        query.sort();
+        crate::sort::sort_by(&mut query, |a, b| a.cmp(b));
         headers.push(("x-acs-action".into(), "ReplaceSystemDisk".into()));
         headers.push(("x-acs-version".into(), "2014-05-26".into()));
         headers.push(("Accept".into(), "application/json".into()));

@@ -87,15 +87,11 @@ impl Provider {
         region.insert("example".into(), Value::from(self.region.example));
         region.insert("endpoint".into(), Value::from(self.region.endpoint));
         m.insert("region".into(), Value::Object(region));
-        m.insert(
-            "fixed".into(),
-            Value::Object(
-                self.fixed
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), Value::from(*v)))
-                    .collect(),
-            ),
-        );
+        let mut fixed = Map::new();
+        for (k, v) in self.fixed {
+            fixed.insert(k.to_string(), Value::from(*v));
+        }
+        m.insert("fixed".into(), Value::Object(fixed));
         m.insert(
             "fields".into(),
             Value::Array(self.fields.iter().map(Field::to_json).collect()),

@@ -224,7 +224,7 @@ impl Field {
 
     /// `KeyId.N`, `Arn.N.RoleType`: the field repeats.
     pub fn is_list(&self) -> bool {
-        self.name.split('.').any(|s| s == "N")
+        crate::params::has_list_segment(self.name)
     }
 
     /// For a list, the name of the list itself (`KeyId` for `KeyId.N`).

@@ -214,7 +214,7 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
 fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
     let mut query = rpc_params(&PROVIDER, v);
     add_client_token(&mut query, v, target);
-    query.sort();
+    crate::sort::sort_by(&mut query, |a, b| a.cmp(b));
     query.push(("Action".into(), "ReplaceSystemVolume".into()));
     query.push(("Version".into(), "2020-04-01".into()));
     Draft {

@@ -45,27 +45,33 @@ fn is_signed(lower_name: &str) -> bool {
 /// sorted; values of the same name sorted and joined by `,`
 /// (openapi-util `get_canonicalized_headers`).
 fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    let mut grouped: std::collections::BTreeMap<String, Vec<&str>> =
-        std::collections::BTreeMap::new();
-    for (name, value) in headers {
-        let lower = name.to_ascii_lowercase();
-        if is_signed(&lower) {
-            grouped.entry(lower).or_default().push(trim_ows(value));
-        }
-    }
+    // (name, value) pairs sorted by name, then value: each name's values
+    // come out grouped and sorted.
+    let mut signed: Vec<(String, &str)> = headers
+        .iter()
+        .map(|(name, value)| (name.to_ascii_lowercase(), trim_ows(value)))
+        .filter(|(lower, _)| is_signed(lower))
+        .collect();
+    crate::sort::sort_by(&mut signed, |a, b| a.cmp(b));
     let mut lines = String::new();
-    for (name, values) in grouped.iter_mut() {
-        values.sort_unstable();
-        lines.push_str(name);
-        lines.push(':');
-        lines.push_str(&values.join(","));
+    let mut names = String::new();
+    for (i, (name, value)) in signed.iter().enumerate() {
+        if i > 0 && signed[i - 1].0 == *name {
+            lines.push(',');
+        } else {
+            if i > 0 {
+                lines.push('\n');
+                names.push(';');
+            }
+            lines.push_str(name);
+            lines.push(':');
+            names.push_str(name);
+        }
+        lines.push_str(value);
+    }
+    if !signed.is_empty() {
         lines.push('\n');
     }
-    let names = grouped
-        .keys()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(";");
     (lines, names)
 }
 
@@ -122,10 +128,8 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
-            let sig = hex(&hmac_sha256(
-                secret.expose().as_bytes(),
-                string_to_sign.as_bytes(),
-            ));
+            let sig =
+                hex(hmac_sha256(secret.expose().as_bytes(), string_to_sign.as_bytes()).as_slice());
             let auth = format!(
                 "{ALGORITHM} Credential={},SignedHeaders={},Signature={}",
                 input.access_key_id, signed_headers, sig

@@ -30,26 +30,43 @@ use super::{SignError, SignInput, SigningResult};
 /// repeated name keeps its first position and takes the last value.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ParamMap {
+    /// Unique names, in first-given order.
     pairs: Vec<(String, String)>,
-    index: std::collections::BTreeMap<String, usize>,
 }
 
 impl ParamMap {
     pub(crate) fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> ParamMap {
         let mut map = ParamMap::default();
-        for (k, v) in pairs {
-            map.insert(k, v);
-        }
+        map.extend(pairs);
         map
     }
 
-    pub(crate) fn insert(&mut self, key: String, value: String) {
-        match self.index.get(&key) {
-            Some(&i) => self.pairs[i].1 = value,
-            None => {
-                self.index.insert(key.clone(), self.pairs.len());
-                self.pairs.push((key, value));
+    /// `dict.update`: every pair inserted in order, in O(n log n).
+    pub(crate) fn extend(&mut self, pairs: impl IntoIterator<Item = (String, String)>) {
+        let mut all: Vec<(usize, String, String)> = core::mem::take(&mut self.pairs)
+            .into_iter()
+            .chain(pairs)
+            .enumerate()
+            .map(|(i, (k, v))| (i, k, v))
+            .collect();
+        // Stable by name: each name's pairs stay in order; the first keeps
+        // its position and takes the last value.
+        crate::sort::sort_by(&mut all, |a, b| a.1.cmp(&b.1));
+        let mut unique: Vec<(usize, String, String)> = Vec::with_capacity(all.len());
+        for (i, k, v) in all {
+            match unique.last_mut() {
+                Some(last) if last.1 == k => last.2 = v,
+                _ => unique.push((i, k, v)),
             }
+        }
+        crate::sort::sort_by(&mut unique, |a, b| a.0.cmp(&b.0));
+        self.pairs = unique.into_iter().map(|(_, k, v)| (k, v)).collect();
+    }
+
+    pub(crate) fn insert(&mut self, key: String, value: String) {
+        match self.pairs.iter_mut().find(|(k, _)| *k == key) {
+            Some(pair) => pair.1 = value,
+            None => self.pairs.push((key, value)),
         }
     }
 
@@ -61,19 +78,11 @@ impl ParamMap {
     }
 
     pub(crate) fn contains(&self, key: &str) -> bool {
-        self.index.contains_key(key)
+        self.pairs.iter().any(|(k, _)| k == key)
     }
 
     fn remove(&mut self, key: &str) {
-        if self.index.remove(key).is_some() {
-            self.pairs.retain(|(k, _)| k != key);
-            self.index = self
-                .pairs
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _))| (k.clone(), i))
-                .collect();
-        }
+        self.pairs.retain(|(k, _)| k != key);
     }
 
     /// `k=v&…` in insertion order, every name and value RFC 3986-encoded.
@@ -83,8 +92,10 @@ impl ParamMap {
 
     /// `k=v&…` sorted by name (names are unique), RFC 3986-encoded.
     pub(crate) fn to_sorted_query(&self) -> String {
-        // BTreeMap keys iterate in byte order, which for UTF-8 is Python's code-point order.
-        encode_pairs(self.index.iter().map(|(_, &i)| &self.pairs[i]))
+        // Byte order, which for UTF-8 is Python's code-point order.
+        let mut sorted: Vec<&(String, String)> = self.pairs.iter().collect();
+        crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+        encode_pairs(sorted.into_iter())
     }
 }
 
@@ -159,9 +170,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     // Form parameters override same-named query parameters (`dict.update`).
     let mut signed = params.clone();
-    for (k, v) in form_params(input) {
-        signed.insert(k, v);
-    }
+    signed.extend(form_params(input));
 
     let canonical = signed.to_sorted_query();
     let string_to_sign = format!("{}&%2F&{}", input.method, rfc3986(&canonical));
@@ -169,7 +178,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     let mut final_query = params.to_query();
     let signature = match &input.secret_access_key {
         Some(secret) => {
-            let key = format!("{}&", secret.expose());
+            let key = zeroize::Zeroizing::new(format!("{}&", secret.expose()));
             let sig = hmac_sha1_base64(key.as_bytes(), string_to_sign.as_bytes())?;
             final_query.push_str("&Signature=");
             final_query.push_str(&rfc3986(&sig));

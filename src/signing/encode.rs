@@ -8,17 +8,17 @@ fn is_unreserved(b: u8) -> bool {
 
 fn encode_with(s: &str, keep: impl Fn(u8) -> bool) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len());
+    // Bytes, not `String::push` per char; only ASCII is kept literal, so the
+    // output is ASCII.
+    let mut out = Vec::with_capacity(s.len());
     for &b in s.as_bytes() {
-        if keep(b) {
-            out.push(b as char);
+        if keep(b) && b.is_ascii() {
+            out.push(b);
         } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 15)] as char);
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Encodes every byte but the unreserved ones: space is `%20`, `*` is `%2A`, `~` stays.

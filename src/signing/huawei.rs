@@ -99,10 +99,8 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
-            let sig = hex(&hmac_sha256(
-                secret.expose().as_bytes(),
-                string_to_sign.as_bytes(),
-            ));
+            let sig =
+                hex(hmac_sha256(secret.expose().as_bytes(), string_to_sign.as_bytes()).as_slice());
             let auth = format!(
                 "{ALGORITHM} Access={}, SignedHeaders={signed_headers}, Signature={sig}",
                 input.access_key_id
@@ -144,7 +142,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         .filter(|(n, _)| !n.contains('_'))
         .map(|(n, _)| n.to_ascii_lowercase())
         .collect();
-    signed.sort();
+    crate::sort::sort_by(&mut signed, |a, b| a.cmp(b));
     let mut canonical = String::new();
     for name in &signed {
         let value = headers
@@ -180,7 +178,7 @@ fn canonical_uri(raw_path: &str) -> String {
 /// side encoded with `quote(safe='~')`; a key without a value signs as `key=`.
 fn canonical_query(pairs: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = pairs.iter().collect();
-    sorted.sort();
+    crate::sort::sort_by(&mut sorted, |a, b| a.cmp(b));
     sorted
         .iter()
         .map(|(k, v)| format!("{}={}", rfc3986(k), rfc3986(v)))

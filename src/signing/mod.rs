@@ -20,6 +20,7 @@ use core::fmt;
 
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
 
 pub use time::Timestamp;
 pub use url::ParsedUrl;
@@ -59,13 +60,13 @@ impl Scheme {
 }
 
 /// A secret string (secret access key, security token). Its `Debug` never
-/// shows the value, and its bytes are overwritten when it is dropped.
+/// shows the value, and its bytes are zeroized (`zeroize`) when it is dropped.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(Zeroizing<String>);
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
+        Secret(Zeroizing::new(value.into()))
     }
 
     /// The value, for the signing code only.
@@ -81,19 +82,6 @@ impl Secret {
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(<redacted>)")
-    }
-}
-
-impl Drop for Secret {
-    fn drop(&mut self) {
-        // SAFETY-free wipe: write zeros through a mutable byte view, then make
-        // sure the compiler cannot elide the writes.
-        let bytes = unsafe { self.0.as_bytes_mut() };
-        for b in bytes.iter_mut() {
-            // SAFETY: `b` is a valid, aligned, exclusive reference.
-            unsafe { core::ptr::write_volatile(b, 0) };
-        }
-        core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
     }
 }
 
@@ -141,7 +129,14 @@ pub enum SignError {
     InvalidMethod,
     InvalidHeader(String),
     Missing(&'static str),
+    /// More than [`MAX_HEADERS`] headers.
+    TooManyHeaders,
 }
+
+/// Headers a request may carry into a scheme. Some official signers look each
+/// name up among the others (quadratic: 80 000 headers took 97 s), so more
+/// are refused before any work.
+pub const MAX_HEADERS: usize = 512;
 
 impl SignError {
     /// A stable machine-readable code (the JS `Error.code`).
@@ -151,6 +146,7 @@ impl SignError {
             SignError::InvalidMethod => "INVALID_METHOD",
             SignError::InvalidHeader(_) => "INVALID_HEADER",
             SignError::Missing(_) => "MISSING_INPUT",
+            SignError::TooManyHeaders => "INPUT_TOO_LARGE",
         }
     }
 }
@@ -166,6 +162,7 @@ impl fmt::Display for SignError {
                 write!(f, "header \"{name}\" has an invalid name or value")
             }
             SignError::Missing(what) => write!(f, "{what} is required by this scheme"),
+            SignError::TooManyHeaders => write!(f, "more than {MAX_HEADERS} headers"),
         }
     }
 }
@@ -187,6 +184,9 @@ fn check_common(input: &SignInput) -> Result<(), SignError> {
     if m.is_empty() || m.len() > 16 || !m.iter().all(u8::is_ascii_alphabetic) {
         return Err(SignError::InvalidMethod);
     }
+    if input.headers.len() > MAX_HEADERS {
+        return Err(SignError::TooManyHeaders);
+    }
     for (name, value) in &input.headers {
         let bad_name = name.is_empty()
             || !name
@@ -203,20 +203,23 @@ fn check_common(input: &SignInput) -> Result<(), SignError> {
 /// Lower-case hex.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
+    // Bytes, not `String::push` per char (a call each at opt-level "z").
+    let mut s = Vec::with_capacity(bytes.len() * 2);
     for &b in bytes {
-        s.push(HEX[usize::from(b >> 4)] as char);
-        s.push(HEX[usize::from(b & 15)] as char);
+        s.push(HEX[usize::from(b >> 4)]);
+        s.push(HEX[usize::from(b & 15)]);
     }
-    s
+    String::from_utf8(s).unwrap_or_default()
 }
 
 pub(crate) fn sha256_hex(data: &[u8]) -> String {
     hex(&Sha256::digest(data))
 }
 
-pub(crate) fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
+/// HMAC-SHA256. The result is often a derived signing key, so it is wiped
+/// when dropped.
+pub(crate) fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
     mac.update(data);
-    mac.finalize().into_bytes().into()
+    Zeroizing::new(mac.finalize().into_bytes().into())
 }

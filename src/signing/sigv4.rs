@@ -19,6 +19,7 @@
 use super::encode::{rfc3986, rfc3986_path};
 use super::url::ParsedUrl;
 use super::{hex, hmac_sha256, sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp};
+use zeroize::Zeroizing;
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -109,7 +110,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         .map(|(k, v)| (rfc3986(k), rfc3986(v)))
         .collect();
     let mut sorted: Vec<&(String, String)> = encoded.iter().collect();
-    sorted.sort();
+    crate::sort::sort_by(&mut sorted, |a, b| a.cmp(b));
     let canonical_query = join_pairs(sorted.into_iter());
 
     let canonical_request = format!(
@@ -131,14 +132,13 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
-            let k_date = hmac_sha256(
-                format!("AWS4{}", secret.expose()).as_bytes(),
-                date.as_bytes(),
-            );
-            let k_region = hmac_sha256(&k_date, region.as_bytes());
-            let k_service = hmac_sha256(&k_region, service.as_bytes());
-            let k_signing = hmac_sha256(&k_service, b"aws4_request");
-            let sig = hex(&hmac_sha256(&k_signing, string_to_sign.as_bytes()));
+            // Every derived key is wiped on drop (`hmac_sha256` returns `Zeroizing`).
+            let k_secret = Zeroizing::new(format!("AWS4{}", secret.expose()));
+            let k_date = hmac_sha256(k_secret.as_bytes(), date.as_bytes());
+            let k_region = hmac_sha256(k_date.as_slice(), region.as_bytes());
+            let k_service = hmac_sha256(k_region.as_slice(), service.as_bytes());
+            let k_signing = hmac_sha256(k_service.as_slice(), b"aws4_request");
+            let sig = hex(hmac_sha256(k_signing.as_slice(), string_to_sign.as_bytes()).as_slice());
             let auth = format!(
                 "{ALGORITHM} Credential={}/{credential_scope}, SignedHeaders={signed_headers}, Signature={sig}",
                 input.access_key_id
@@ -181,7 +181,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         .collect();
     // Sorting the (name, raw value) pairs groups each name with its values in
     // the order kscore joins them (`sorted(get_all(name))`, stripped after).
-    to_sign.sort();
+    crate::sort::sort_by(&mut to_sign, |a, b| a.cmp(b));
     let mut canonical = String::new();
     let mut names: Vec<&str> = Vec::new();
     for (name, value) in &to_sign {

@@ -62,7 +62,7 @@ fn signed_host(value: &str) -> &str {
 /// Query sorted by name (stable, so repeated names keep URL order), RFC 3986-encoded.
 fn canonical_query(pairs: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = pairs.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
     encode_pairs(sorted.into_iter())
 }
 
@@ -119,7 +119,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         .to_string();
 
     // A name given twice (in different case) is signed with its last value, as the SDKs' dict does.
-    let mut signed: std::collections::BTreeMap<String, &str> = std::collections::BTreeMap::new();
+    let mut given: Vec<(String, &str)> = Vec::new();
     for (name, value) in &headers {
         let lower = name.to_ascii_lowercase();
         if is_signed(&lower) {
@@ -128,7 +128,16 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
             } else {
                 value.as_str()
             };
-            signed.insert(lower, value);
+            given.push((lower, value));
+        }
+    }
+    // Stable: a name's values stay in the given order, and the last one wins.
+    crate::sort::sort_by(&mut given, |a, b| a.0.cmp(&b.0));
+    let mut signed: Vec<(String, &str)> = Vec::with_capacity(given.len());
+    for (name, value) in given {
+        match signed.last_mut() {
+            Some(last) if last.0 == name => last.1 = value,
+            _ => signed.push((name, value)),
         }
     }
     let mut header_lines = String::new();
@@ -139,8 +148,8 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         header_lines.push('\n');
     }
     let signed_headers = signed
-        .keys()
-        .map(String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect::<Vec<_>>()
         .join(";");
 
@@ -160,11 +169,12 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
+            // Every derived key is wiped on drop (`hmac_sha256` returns `Zeroizing`).
             let k_date = hmac_sha256(secret.expose().as_bytes(), date.as_bytes());
-            let k_region = hmac_sha256(&k_date, region.as_bytes());
-            let k_service = hmac_sha256(&k_region, service.as_bytes());
-            let k_signing = hmac_sha256(&k_service, b"request");
-            let sig = hex(&hmac_sha256(&k_signing, string_to_sign.as_bytes()));
+            let k_region = hmac_sha256(k_date.as_slice(), region.as_bytes());
+            let k_service = hmac_sha256(k_region.as_slice(), service.as_bytes());
+            let k_signing = hmac_sha256(k_service.as_slice(), b"request");
+            let sig = hex(hmac_sha256(k_signing.as_slice(), string_to_sign.as_bytes()).as_slice());
             let auth = format!(
                 "{ALGORITHM} Credential={}/{credential_scope}, SignedHeaders={signed_headers}, Signature={sig}",
                 input.access_key_id
