@@ -99,7 +99,9 @@ function scheduleUpdate() {
 function currentContext() {
   const c = app.ctx[app.pid] || {};
   const s = app.secrets[app.pid] || {};
-  const ctx = { locale: locale(), os: app.os, timestamp: signingTimestamp() };
+  // clientToken: false — the request carries only the ClientToken the user
+  // filled in ("New client token"), not a fresh random one per keystroke.
+  const ctx = { locale: locale(), os: app.os, timestamp: signingTimestamp(), clientToken: false };
   if (c.region) ctx.region = c.region;
   if (c.endpoint) ctx.endpoint = c.endpoint;
   if (c.scheme) ctx.scheme = c.scheme;
