@@ -618,3 +618,37 @@ fn misspellings_name_the_documented_parameter() {
         assert!(msg.contains(right), "{wrong}: {msg}");
     }
 }
+
+#[test]
+fn malformed_encrypt_algorithm_and_platform_carry_their_codes() {
+    // S003 error table (RULES 4.5): InvalidEncryptAlgorithm, InvalidPlatform.Malformed.
+    let (ok, issues) = check(
+        P,
+        with(
+            with(base(), "Encrypted", json!(true)),
+            "EncryptAlgorithm",
+            json!(5),
+        ),
+    );
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "EncryptAlgorithm",
+        "type",
+        "error",
+        Some("InvalidEncryptAlgorithm"),
+    );
+    let (ok, issues) = set("Platform", json!(["CentOS"]));
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "Platform",
+        "type",
+        "error",
+        Some("InvalidPlatform.Malformed"),
+    );
+    // The standing warnings stay without a code.
+    let (ok, issues) = set("Platform", json!("CentOS"));
+    assert!(ok);
+    assert_issue(&issues, "Platform", "deprecated", "warning", None);
+}

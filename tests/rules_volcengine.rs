@@ -358,9 +358,12 @@ fn size_from_the_sdk_only_warns() {
     }
     let (ok, issues) = set("Size", json!("40"));
     assert_no_issues(ok, &issues);
-    let (ok, issues) = set("Size", json!(40.5));
-    assert!(!ok);
-    assert_issue(&issues, "Size", "type", "error", code);
+    // RULES 5.5: a wrong type is InvalidArgument, not the size-limit code.
+    for bad in [json!(40.5), json!("abc"), json!(true)] {
+        let (ok, issues) = set("Size", bad.clone());
+        assert!(!ok, "{bad}");
+        assert_issue(&issues, "Size", "type", "error", Some("InvalidArgument"));
+    }
 }
 
 #[test]

@@ -166,7 +166,9 @@ pub static FIELDS: [Field; 22] = [
         Some("ImageId"),
         Text::new("Deprecated: use ImageId.", "已废弃：请使用 ImageId。"),
     ),
-    deprecated("Platform", Kind::String, None, Text::new("Deprecated.", "已废弃。")),
+    // S003 error table (RULES 4.5): a malformed Platform is `InvalidPlatform.Malformed`.
+    deprecated("Platform", Kind::String, None, Text::new("Deprecated.", "已废弃。"))
+        .code("InvalidPlatform.Malformed"),
     Field {
         checks: &[Check::warning(
             Rule::OneOf(&["i386", "x86_64"]),
@@ -200,7 +202,8 @@ pub static FIELDS: [Field; 22] = [
     )
     .checks(&[Check::error(Rule::NoControl)])
     .example("e522b26d-abf6-4e0d-b5da-04b7******3c"),
-    not_public("EncryptAlgorithm", Kind::String),
+    // S003 error table (RULES 4.5): a bad EncryptAlgorithm is `InvalidEncryptAlgorithm`.
+    not_public("EncryptAlgorithm", Kind::String).code("InvalidEncryptAlgorithm"),
     not_public("Arn.N.RoleType", Kind::String),
     not_public("Arn.N.Rolearn", Kind::String),
     not_public("Arn.N.AssumeRoleFor", Kind::Integer),

@@ -126,8 +126,13 @@ pub static FIELDS: [Field; 10] = [
         Text::new("System volume size (GiB)", "系统盘大小（GiB）"),
         Text::new("New system volume size. ESSD 20–2048, PTSSD 10–500.", "系统盘大小。ESSD 20–2048，PTSSD 10–500。"),
     )
-    .code("LimitExceeded.SystemVolumeSize")
-    .checks(&[Check::warning(Rule::Minimum(10), NEWER), Check::warning(Rule::Maximum(2048), NEWER)]),
+    // RULES 5.5: a malformed argument (wrong type) is `InvalidArgument`; only
+    // the size limit itself is `LimitExceeded.SystemVolumeSize` (S004 error table).
+    .code(BAD_ARGUMENT)
+    .checks(&[
+        Check::warning(Rule::Minimum(10), NEWER).code("LimitExceeded.SystemVolumeSize"),
+        Check::warning(Rule::Maximum(2048), NEWER).code("LimitExceeded.SystemVolumeSize"),
+    ]),
     Field::new(
         "UserData",
         Location::Query,
