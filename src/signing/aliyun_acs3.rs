@@ -19,23 +19,13 @@
 //! since `SignedHeaders` names what was signed.
 
 use super::aliyun_rpc::ParamMap;
+use super::canonical::{
+    add_missing, find_first as find, trim_ows, trimmed_headers, url_with_query,
+};
 use super::url::ParsedUrl;
 use super::{hex, hmac_sha256, sha256_hex, SignError, SignInput, SigningResult};
 
 const ALGORITHM: &str = "ACS3-HMAC-SHA256";
-
-/// HTTP optional whitespace around a field value (RFC 9110 §5.5): never part of
-/// the value, so it is neither signed nor sent.
-fn trim_ows(value: &str) -> &str {
-    value.trim_matches(|c| c == ' ' || c == '\t')
-}
-
-fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
 
 fn is_signed(lower_name: &str) -> bool {
     lower_name == "host" || lower_name == "content-type" || lower_name.starts_with("x-acs-")
@@ -78,23 +68,14 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
 pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
     // The SDK keeps the query in a dict: a repeated name is sent and signed once, with its last value.
-    let query = ParamMap::from_pairs(url.query.iter().cloned());
+    let query = ParamMap::from_pairs(url.query.clone());
 
     // The caller's headers as sent (a stale Authorization is replaced below).
-    let mut headers: Vec<(String, String)> = input
-        .headers
-        .iter()
-        .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
-        .map(|(k, v)| (k.clone(), trim_ows(v).to_string()))
-        .collect();
+    let mut headers = trimmed_headers(&input.headers);
 
     // Headers the scheme adds, named and ordered as tea-openapi `do_request` does;
     // what the caller already gave is used as given.
-    let mut add = |name: &str, value: String| {
-        if find(&headers, name).is_none() {
-            headers.push((name.to_string(), value));
-        }
-    };
+    let mut add = |name: &str, value: String| add_missing(&mut headers, name, value);
     add("host", url.host_header());
     add("x-acs-date", input.timestamp.iso8601());
     if find(&input.headers, "x-acs-signature-nonce").is_none() {
@@ -141,11 +122,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     };
 
     let sent_query = query.to_query();
-    let final_url = if sent_query.is_empty() {
-        format!("{}{}", url.origin(), url.path)
-    } else {
-        format!("{}{}?{}", url.origin(), url.path, sent_query)
-    };
+    let final_url = url_with_query(&url, &sent_query);
 
     Ok(SigningResult {
         scheme: input.scheme,

@@ -22,6 +22,7 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
+use super::canonical::{join_pairs, sorted_by_name};
 use super::encode::rfc3986;
 use super::url::{parse_query, ParsedUrl};
 use super::{SignError, SignInput, SigningResult};
@@ -35,14 +36,15 @@ pub(crate) struct ParamMap {
 }
 
 impl ParamMap {
-    pub(crate) fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> ParamMap {
+    // `Vec`s rather than `impl IntoIterator`: one copy of this code in the wasm.
+    pub(crate) fn from_pairs(pairs: Vec<(String, String)>) -> ParamMap {
         let mut map = ParamMap::default();
         map.extend(pairs);
         map
     }
 
     /// `dict.update`: every pair inserted in order, in O(n log n).
-    pub(crate) fn extend(&mut self, pairs: impl IntoIterator<Item = (String, String)>) {
+    pub(crate) fn extend(&mut self, pairs: Vec<(String, String)>) {
         let mut all: Vec<(usize, String, String)> = core::mem::take(&mut self.pairs)
             .into_iter()
             .chain(pairs)
@@ -87,29 +89,14 @@ impl ParamMap {
 
     /// `k=v&…` in insertion order, every name and value RFC 3986-encoded.
     pub(crate) fn to_query(&self) -> String {
-        encode_pairs(self.pairs.iter())
+        join_pairs(&self.pairs.iter().collect::<Vec<_>>(), true)
     }
 
     /// `k=v&…` sorted by name (names are unique), RFC 3986-encoded.
     pub(crate) fn to_sorted_query(&self) -> String {
         // Byte order, which for UTF-8 is Python's code-point order.
-        let mut sorted: Vec<&(String, String)> = self.pairs.iter().collect();
-        crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
-        encode_pairs(sorted.into_iter())
+        join_pairs(&sorted_by_name(&self.pairs), true)
     }
-}
-
-fn encode_pairs<'a>(pairs: impl Iterator<Item = &'a (String, String)>) -> String {
-    let mut out = String::new();
-    for (k, v) in pairs {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        out.push_str(&rfc3986(k));
-        out.push('=');
-        out.push_str(&rfc3986(v));
-    }
-    out
 }
 
 /// True when a `Content-Type` header says `application/x-www-form-urlencoded`.
@@ -146,7 +133,7 @@ fn hmac_sha1_base64(key: &[u8], data: &[u8]) -> Result<String, SignError> {
 
 pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
-    let mut params = ParamMap::from_pairs(url.query.iter().cloned());
+    let mut params = ParamMap::from_pairs(url.query.clone());
     // aliyunsdkcore __refresh_sign_parameters drops a stale Signature before signing.
     params.remove("Signature");
 

@@ -9,6 +9,7 @@
 //! (when a token is given), `X-Sdk-Content-Sha256` (non-JSON bodies),
 //! `X-Sdk-Date` and `Host`.
 
+use super::canonical::{find_first, find_last, join_pairs, sorted_by_pair};
 use super::encode::{percent_decode, rfc3986};
 use super::sigv4::{py_strip, raw_authority};
 use super::url::ParsedUrl;
@@ -145,11 +146,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
     crate::sort::sort_by(&mut signed, |a, b| a.cmp(b));
     let mut canonical = String::new();
     for name in &signed {
-        let value = headers
-            .iter()
-            .rev()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map_or("", |(_, v)| v.as_str());
+        let value = find_last(headers, name).unwrap_or("");
         canonical.push_str(name);
         canonical.push(':');
         canonical.push_str(value);
@@ -177,13 +174,7 @@ fn canonical_uri(raw_path: &str) -> String {
 /// decoded text (Python compares code points, which is UTF-8 byte order), each
 /// side encoded with `quote(safe='~')`; a key without a value signs as `key=`.
 fn canonical_query(pairs: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = pairs.iter().collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.cmp(b));
-    sorted
-        .iter()
-        .map(|(k, v)| format!("{}={}", rfc3986(k), rfc3986(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    join_pairs(&sorted_by_pair(pairs), true)
 }
 
 fn set_exact(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
@@ -195,10 +186,7 @@ fn set_exact(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
 
 /// First header with this name in any case (`_get_header_ignore_case`).
 fn find_ci<'a>(headers: &'a [(String, String)], lower: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(lower))
-        .map(|(_, v)| v.as_str())
+    find_first(headers, lower)
 }
 
 /// Reads `YYYYMMDDTHHMMSSZ` (the SDK's `%Y%m%dT%H%M%SZ`) and gives it back

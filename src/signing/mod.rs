@@ -6,6 +6,7 @@
 //! canonicalize the request, build the string-to-sign, and (only when a secret
 //! is given) derive the key and sign.
 
+pub mod canonical;
 pub mod encode;
 pub mod time;
 pub mod url;
@@ -219,6 +220,7 @@ pub(crate) fn sha256_hex(data: &[u8]) -> String {
 /// HMAC-SHA256. The result is often a derived signing key, so it is wiped
 /// when dropped.
 pub(crate) fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
+    // HMAC accepts keys of any length, so this never fails.
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
     mac.update(data);
     Zeroizing::new(mac.finalize().into_bytes().into())

@@ -16,9 +16,10 @@
 //!   kscore always hashes the body. Both use a caller-given
 //!   `X-Amz-Content-SHA256` value as the payload hash.
 
+use super::canonical::{join_pairs, scoped_signature, sorted_by_pair};
 use super::encode::{rfc3986, rfc3986_path};
 use super::url::ParsedUrl;
-use super::{hex, hmac_sha256, sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp};
+use super::{sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp};
 use zeroize::Zeroizing;
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
@@ -109,9 +110,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         .iter()
         .map(|(k, v)| (rfc3986(k), rfc3986(v)))
         .collect();
-    let mut sorted: Vec<&(String, String)> = encoded.iter().collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.cmp(b));
-    let canonical_query = join_pairs(sorted.into_iter());
+    let canonical_query = join_pairs(&sorted_by_pair(&encoded), false);
 
     let canonical_request = format!(
         "{}\n{}\n{}\n{}\n\n{}\n{}",
@@ -132,13 +131,12 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
-            // Every derived key is wiped on drop (`hmac_sha256` returns `Zeroizing`).
             let k_secret = Zeroizing::new(format!("AWS4{}", secret.expose()));
-            let k_date = hmac_sha256(k_secret.as_bytes(), date.as_bytes());
-            let k_region = hmac_sha256(k_date.as_slice(), region.as_bytes());
-            let k_service = hmac_sha256(k_region.as_slice(), service.as_bytes());
-            let k_signing = hmac_sha256(k_service.as_slice(), b"aws4_request");
-            let sig = hex(hmac_sha256(k_signing.as_slice(), string_to_sign.as_bytes()).as_slice());
+            let sig = scoped_signature(
+                k_secret.as_bytes(),
+                [&date, region, service, "aws4_request"],
+                &string_to_sign,
+            );
             let auth = format!(
                 "{ALGORITHM} Credential={}/{credential_scope}, SignedHeaders={signed_headers}, Signature={sig}",
                 input.access_key_id
@@ -155,7 +153,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     let mut final_url = input.url.get(..base_end).unwrap_or(&input.url).to_string();
     if !encoded.is_empty() {
         final_url.push('?');
-        final_url.push_str(&join_pairs(encoded.iter()));
+        final_url.push_str(&join_pairs(&encoded.iter().collect::<Vec<_>>(), false));
     }
 
     Ok(SigningResult {
@@ -198,13 +196,6 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         canonical.push_str(py_strip(value));
     }
     (canonical, names.join(";"))
-}
-
-fn join_pairs<'a>(pairs: impl Iterator<Item = &'a (String, String)>) -> String {
-    pairs
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// The URL's netloc exactly as written (case, port and all), what Python's

@@ -27,23 +27,15 @@
 //! - Content-Type: both add `application/x-www-form-urlencoded; charset=utf-8`
 //!   to a non-GET request that has none; so does this scheme.
 
+use super::canonical::{
+    add_missing, find_last as find, join_pairs, scoped_signature, sorted_by_name, trimmed_headers,
+    url_with_query,
+};
 use super::url::ParsedUrl;
-use super::{encode::rfc3986, hex, hmac_sha256, sha256_hex, SignError, SignInput, SigningResult};
+use super::{sha256_hex, SignError, SignInput, SigningResult};
 
 const ALGORITHM: &str = "HMAC-SHA256";
 const DEFAULT_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
-
-fn trim_ows(value: &str) -> &str {
-    value.trim_matches(|c| c == ' ' || c == '\t')
-}
-
-fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .rev()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
 
 fn is_signed(lower_name: &str) -> bool {
     matches!(lower_name, "content-type" | "content-md5" | "host") || lower_name.starts_with("x-")
@@ -61,16 +53,7 @@ fn signed_host(value: &str) -> &str {
 
 /// Query sorted by name (stable, so repeated names keep URL order), RFC 3986-encoded.
 fn canonical_query(pairs: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = pairs.iter().collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
-    encode_pairs(sorted.into_iter())
-}
-
-fn encode_pairs<'a>(pairs: impl Iterator<Item = &'a (String, String)>) -> String {
-    pairs
-        .map(|(k, v)| format!("{}={}", rfc3986(k), rfc3986(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    join_pairs(&sorted_by_name(pairs), true)
 }
 
 fn required<'a>(value: Option<&'a str>, what: &'static str) -> Result<&'a str, SignError> {
@@ -84,19 +67,10 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     let service = required(input.service.as_deref(), "service")?;
     let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
 
-    let mut headers: Vec<(String, String)> = input
-        .headers
-        .iter()
-        .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
-        .map(|(k, v)| (k.clone(), trim_ows(v).to_string()))
-        .collect();
+    let mut headers = trimmed_headers(&input.headers);
 
     // Added with the SDKs' spelling; what the caller already gave is used as given.
-    let mut add = |name: &str, value: String| {
-        if find(&headers, name).is_none() {
-            headers.push((name.to_string(), value));
-        }
-    };
+    let mut add = |name: &str, value: String| add_missing(&mut headers, name, value);
     add("Host", url.host_header());
     if input.method != "GET" {
         add("Content-Type", DEFAULT_CONTENT_TYPE.to_string());
@@ -169,12 +143,11 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
-            // Every derived key is wiped on drop (`hmac_sha256` returns `Zeroizing`).
-            let k_date = hmac_sha256(secret.expose().as_bytes(), date.as_bytes());
-            let k_region = hmac_sha256(k_date.as_slice(), region.as_bytes());
-            let k_service = hmac_sha256(k_region.as_slice(), service.as_bytes());
-            let k_signing = hmac_sha256(k_service.as_slice(), b"request");
-            let sig = hex(hmac_sha256(k_signing.as_slice(), string_to_sign.as_bytes()).as_slice());
+            let sig = scoped_signature(
+                secret.expose().as_bytes(),
+                [&date, region, service, "request"],
+                &string_to_sign,
+            );
             let auth = format!(
                 "{ALGORITHM} Credential={}/{credential_scope}, SignedHeaders={signed_headers}, Signature={sig}",
                 input.access_key_id
@@ -185,12 +158,8 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         None => (None, None),
     };
 
-    let sent_query = encode_pairs(url.query.iter());
-    let final_url = if sent_query.is_empty() {
-        format!("{}{}", url.origin(), url.path)
-    } else {
-        format!("{}{}?{}", url.origin(), url.path, sent_query)
-    };
+    let sent_query = join_pairs(&url.query.iter().collect::<Vec<_>>(), true);
+    let final_url = url_with_query(&url, &sent_query);
 
     Ok(SigningResult {
         scheme: input.scheme,

@@ -1,0 +1,107 @@
+//! Canonicalization pieces several schemes share: header look-ups, value
+//! trimming, query sorting and `k=v&…` joining. Each scheme still chooses
+//! which ones it applies and how; keeping them here means one copy of each in
+//! the wasm instead of one per scheme (all schemes are inlined into `sign`).
+
+use super::encode::rfc3986;
+use super::url::ParsedUrl;
+use super::{hex, hmac_sha256};
+
+type Pair = (String, String);
+
+/// HTTP optional whitespace around a field value (RFC 9110 §5.5): never part
+/// of the value, so it is neither signed nor sent.
+pub(super) fn trim_ows(value: &str) -> &str {
+    value.trim_matches(|c| c == ' ' || c == '\t')
+}
+
+/// The first header with this name, in any case.
+pub(super) fn find_first<'a>(headers: &'a [Pair], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// The last header with this name, in any case (a dict that keeps the last).
+pub(super) fn find_last<'a>(headers: &'a [Pair], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .rev()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Pairs sorted by name only, stably: repeated names keep their order.
+pub(super) fn sorted_by_name(pairs: &[Pair]) -> Vec<&Pair> {
+    let mut sorted: Vec<&Pair> = pairs.iter().collect();
+    crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+    sorted
+}
+
+/// Pairs sorted by (name, value), byte order (Python's code-point order).
+pub(super) fn sorted_by_pair(pairs: &[Pair]) -> Vec<&Pair> {
+    let mut sorted: Vec<&Pair> = pairs.iter().collect();
+    crate::sort::sort_by(&mut sorted, |a, b| a.cmp(b));
+    sorted
+}
+
+/// `k=v&…` in the given order; with `encode`, both sides RFC 3986-encoded.
+pub(super) fn join_pairs(pairs: &[&Pair], encode: bool) -> String {
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        if encode {
+            out.push_str(&rfc3986(k));
+            out.push('=');
+            out.push_str(&rfc3986(v));
+        } else {
+            out.push_str(k);
+            out.push('=');
+            out.push_str(v);
+        }
+    }
+    out
+}
+
+/// The caller's headers without a stale `Authorization`, values trimmed of
+/// optional whitespace (what ACS3 and Volcengine sign and send).
+pub(super) fn trimmed_headers(headers: &[Pair]) -> Vec<Pair> {
+    headers
+        .iter()
+        .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
+        .map(|(k, v)| (k.clone(), trim_ows(v).to_string()))
+        .collect()
+}
+
+/// Adds a header the scheme sets itself unless the caller already gave it
+/// (in any case); the caller's value is then used as given.
+pub(super) fn add_missing(headers: &mut Vec<Pair>, name: &str, value: String) {
+    if find_first(headers, name).is_none() {
+        headers.push((name.to_string(), value));
+    }
+}
+
+/// `scheme://host/path`, with `?query` when there is one.
+pub(super) fn url_with_query(url: &ParsedUrl, query: &str) -> String {
+    let mut out = url.origin();
+    out.push_str(&url.path);
+    if !query.is_empty() {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+/// The SigV4-style key chain (`date` → `region` → `service` → `terminator`)
+/// and the hex signature of `string_to_sign`. Every derived key is wiped on
+/// drop (`hmac_sha256` returns `Zeroizing`).
+pub(super) fn scoped_signature(secret: &[u8], scope: [&str; 4], string_to_sign: &str) -> String {
+    let mut key = hmac_sha256(secret, scope[0].as_bytes());
+    for part in &scope[1..] {
+        key = hmac_sha256(key.as_slice(), part.as_bytes());
+    }
+    hex(hmac_sha256(key.as_slice(), string_to_sign.as_bytes()).as_slice())
+}
