@@ -31,17 +31,14 @@ pub static FIELDS: [Field; 13] = [
     huaweicloud::PROJECT_ID,
     huaweicloud::SERVER_ID,
     huaweicloud::OS_CHANGE,
-    Field::new(
-        "os-change.keyname",
-        Location::Body,
-        Kind::String,
-        Text::new("Key pair name", "密钥对名称"),
-        Text::new("SSH key pair for logging in after the change (mandatory).", "切换后用于登录的 SSH 密钥对（必填）。"),
-    )
-    .required(Some(INVALID))
-    .code(INVALID)
-    .checks(&[Check::error(Rule::NoControl)])
-    .example("KeyPair-350b"),
+    // Huawei's keyname row, mandatory here (S001 Table 3).
+    Field {
+        help: Text::new(
+            "SSH key pair for logging in after the change (mandatory).",
+            "切换后用于登录的 SSH 密钥对（必填）。",
+        ),
+        ..huaweicloud::KEYNAME.required(Some(INVALID))
+    },
     huaweicloud::USERID,
     huaweicloud::IMAGEID,
     huaweicloud::METADATA,
