@@ -3,6 +3,8 @@
 //! `SystemDisk.Size` / `os-change.adminpass`, arrays become 1-based
 //! `KeyId.1`, `KeyId.2`, and flat dotted keys stay as they are. Never panics.
 
+use core::cell::Cell;
+
 use serde_json::Value;
 
 use crate::issue::{Msg, Report, Text};
@@ -39,6 +41,9 @@ fn shown_path(path: &str) -> String {
 pub struct Entry<'a> {
     pub path: String,
     pub value: &'a Value,
+    /// Read by a field of the table (set while validating): only the names
+    /// no field read need the unknown-name search.
+    pub covered: Cell<bool>,
 }
 
 impl Entry<'_> {
@@ -62,8 +67,13 @@ impl<'a> Params<'a> {
         let mut params = Params::default();
         match input {
             Value::Object(map) => {
+                // One path buffer for the whole walk: each name is pushed, its
+                // subtree read, then cut off again (no `format!` per node).
+                let mut path = String::with_capacity(64);
                 for (key, value) in map {
-                    params.walk(key.clone(), value, 1, report);
+                    path.clear();
+                    path.push_str(key);
+                    params.walk(&mut path, value, 1, report);
                 }
             }
             _ => report.error("", "params.not_object", None, Msg::NotAnObject),
@@ -71,12 +81,12 @@ impl<'a> Params<'a> {
         params
     }
 
-    fn walk(&mut self, path: String, value: &'a Value, depth: usize, report: &mut Report) {
+    fn walk(&mut self, path: &mut String, value: &'a Value, depth: usize, report: &mut Report) {
         if self.entries.len() + self.skipped >= MAX_ENTRIES {
             if !self.truncated {
                 self.truncated = true;
                 report.error(
-                    &shown_path(&path),
+                    &shown_path(path),
                     "params.too_many",
                     None,
                     Msg::TooMany { limit: MAX_ENTRIES },
@@ -86,7 +96,7 @@ impl<'a> Params<'a> {
         }
         if depth > MAX_DEPTH {
             self.skipped += 1;
-            report.error(&shown_path(&path), "params.too_deep", None, Msg::TooDeep);
+            report.error(&shown_path(path), "params.too_deep", None, Msg::TooDeep);
             return;
         }
         if path.len() > MAX_NAME_BYTES {
@@ -94,7 +104,7 @@ impl<'a> Params<'a> {
             // warning, like any unknown name, shown cut short.
             self.skipped += 1;
             report.warning(
-                &shown_path(&path),
+                &shown_path(path),
                 "params.name_too_long",
                 None,
                 Msg::Text(Text::new(
@@ -104,28 +114,37 @@ impl<'a> Params<'a> {
             );
             return;
         }
-        if self.entries.iter().any(|e| e.path == path) {
+        if self.entries.iter().any(|e| e.path == *path) {
             self.skipped += 1;
-            report.error(&path, "params.duplicate", None, Msg::Duplicate);
+            report.error(path, "params.duplicate", None, Msg::Duplicate);
             return;
         }
         self.entries.push(Entry {
             path: path.clone(),
             value,
+            covered: Cell::new(false),
         });
+        let len = path.len();
         match value {
             Value::Object(map) => {
                 for (key, child) in map {
-                    self.walk(format!("{path}.{key}"), child, depth + 1, report);
+                    path.truncate(len);
+                    path.push('.');
+                    path.push_str(key);
+                    self.walk(path, child, depth + 1, report);
                 }
             }
             Value::Array(items) => {
                 for (i, child) in items.iter().enumerate() {
-                    self.walk(format!("{path}.{}", i + 1), child, depth + 1, report);
+                    path.truncate(len);
+                    path.push('.');
+                    push_decimal(path, i + 1);
+                    self.walk(path, child, depth + 1, report);
                 }
             }
             _ => {}
         }
+        path.truncate(len);
     }
 
     pub fn get(&self, path: &str) -> Option<&'a Value> {
@@ -134,29 +153,79 @@ impl<'a> Params<'a> {
             .find(|e| e.path == path)
             .map(|e| e.value)
     }
+
+    /// As [`Params::get`], marking the name as read by a field.
+    pub fn read_field(&self, path: &str) -> Option<&'a Value> {
+        let entry = self.entries.iter().find(|e| e.path == path)?;
+        entry.covered.set(true);
+        Some(entry.value)
+    }
+}
+
+/// A list position as written in a name: a 1-based decimal without a
+/// leading zero that fits in `u32`.
+fn is_valid_position(seg: &[u8]) -> bool {
+    !seg.is_empty()
+        && seg.len() <= 10
+        && seg[0] != b'0'
+        && seg.iter().all(u8::is_ascii_digit)
+        && seg.iter().fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')) <= u64::from(u32::MAX)
 }
 
 /// Does `path` match a documented name whose `N` segments stand for list
-/// positions (`KeyId.N`, `Arn.N.RoleType`)? Returns the positions matched.
-pub fn match_pattern(pattern: &str, path: &str) -> Option<Vec<String>> {
-    if !has_list_segment(pattern) {
-        // Most names have no `N`: plain equality, no splitting, no allocation.
-        return (pattern == path).then(Vec::new);
+/// positions (`KeyId.N`, `Arn.N.RoleType`)? `Some(true)` when it does and
+/// every position is a valid 1-based index, `Some(false)` when a position is
+/// malformed (`KeyId.0`, `KeyId.01`, `KeyId.-1`), `None` when it does not match.
+/// Runs for every list field against every name: one pass over the bytes,
+/// segment by segment, stopping at the first segment that differs.
+pub fn match_pattern(pattern: &str, path: &str) -> Option<bool> {
+    if pattern == path {
+        // A name without `N` segments, or a literal `N` given as a name.
+        return Some(!has_list_segment(pattern));
     }
-    let mut positions = Vec::new();
-    let mut p = pattern.split('.');
-    let mut q = path.split('.');
+    let (mut p, mut q) = (pattern.as_bytes(), path.as_bytes());
+    let mut valid = true;
     loop {
-        match (p.next(), q.next()) {
-            (None, None) => return Some(positions),
-            (Some("N"), Some(seg))
-                if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
-            {
-                positions.push(seg.to_string())
+        let (pseg, prest) = split_segment(p);
+        let (qseg, qrest) = split_segment(q);
+        if pseg == b"N" {
+            if qseg.is_empty() || !qseg.iter().all(|&b| b.is_ascii_digit() || b == b'-') {
+                return None;
             }
-            (Some(a), Some(b)) if a == b => {}
+            valid &= is_valid_position(qseg);
+        } else if pseg != qseg {
+            return None;
+        }
+        match (prest, qrest) {
+            (None, None) => return Some(valid),
+            (Some(pr), Some(qr)) => (p, q) = (pr, qr),
             _ => return None,
         }
+    }
+}
+
+/// The first dot-separated segment of `s`, and what follows the dot if any.
+fn split_segment(s: &[u8]) -> (&[u8], Option<&[u8]>) {
+    match s.iter().position(|&b| b == b'.') {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    }
+}
+
+/// Appends `n` in decimal (no formatting machinery).
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
     }
 }
 

@@ -167,7 +167,7 @@ fn read_single<'a>(
     options: &Options,
     report: &mut Report,
 ) -> Option<Got<'a>> {
-    let value = params.get(field.name).filter(|v| !is_absent(v));
+    let value = params.read_field(field.name).filter(|v| !is_absent(v));
     let Some(value) = value else {
         // A container given only through flat dotted names (`"os-change.imageid"`)
         // is present: DESIGN.md accepts flat and nested forms alike.
@@ -221,18 +221,12 @@ fn read_list<'a>(
     }
     let mut items = Vec::new();
     for entry in &params.entries {
-        let Some(positions) = match_pattern(field.name, &entry.path) else {
+        let Some(valid) = match_pattern(field.name, &entry.path) else {
             continue;
         };
+        entry.covered.set(true);
         if is_absent(entry.value) {
             continue;
-        }
-        let mut valid = true;
-        for p in &positions {
-            match p.parse::<u32>() {
-                Ok(n) if n >= 1 && !p.starts_with('0') => {}
-                _ => valid = false,
-            }
         }
         if !valid {
             report.error(&entry.path, "list.index", field.code, Msg::ListIndex);
@@ -454,7 +448,8 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
 fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report) {
     let known_fixed = |p: &str| provider.fixed.iter().any(|(n, _)| *n == p);
     for entry in &params.entries {
-        if entry.is_container() || known_fixed(&entry.path) {
+        // A name a field read is documented: no search needed.
+        if entry.covered.get() || entry.is_container() || known_fixed(&entry.path) {
             continue;
         }
         let covered = provider.fields.iter().any(|f| {

@@ -33,6 +33,13 @@ pub fn is_ascii(s: &str) -> bool {
 
 /// Safe as one URL path segment: no separators, whitespace or controls.
 pub fn is_path_segment(s: &str) -> bool {
+    if s.is_ascii() {
+        // The usual case, byte by byte: ASCII whitespace and controls are
+        // exactly the bytes up to space, and DEL.
+        return !s
+            .bytes()
+            .any(|b| matches!(b, b'/' | b'?' | b'#' | b'%' | b'\\') || b <= b' ' || b == 0x7f);
+    }
     !s.chars()
         .any(|c| matches!(c, '/' | '?' | '#' | '%' | '\\') || c.is_whitespace() || c.is_control())
 }
