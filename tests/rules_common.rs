@@ -583,6 +583,12 @@ fn list_positions_start_at_1_without_gaps() {
             "KeyId.-3",
             "list.index",
         ),
+        // The documented name itself is not a position.
+        (
+            with(k.clone(), "KeyId.N", json!("k")),
+            "KeyId.N",
+            "list.index",
+        ),
         (
             with(
                 with(k.clone(), "KeyId.1", json!("a")),
