@@ -183,6 +183,11 @@ pub fn match_pattern(pattern: &str, path: &str) -> Option<bool> {
         // A name without `N` segments, or a literal `N` given as a name.
         return Some(!has_list_segment(pattern));
     }
+    let first = pattern.as_bytes().first();
+    if first != Some(&b'N') && first != path.as_bytes().first() {
+        // Most names: a different first letter.
+        return None;
+    }
     let (mut p, mut q) = (pattern.as_bytes(), path.as_bytes());
     let mut valid = true;
     loop {
@@ -230,10 +235,15 @@ fn push_decimal(out: &mut String, mut n: usize) {
 }
 
 /// Whether a documented name has an `N` (list position) segment.
-pub fn has_list_segment(name: &str) -> bool {
-    // A byte loop (no string searcher): this runs for every field on every call.
+pub const fn has_list_segment(name: &str) -> bool {
+    // A `const` byte loop: the field tables compute it once, at compile time.
     let b = name.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        c == b'N' && (i == 0 || b[i - 1] == b'.') && b.get(i + 1).is_none_or(|&n| n == b'.')
-    })
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'N' && (i == 0 || b[i - 1] == b'.') && (i + 1 == b.len() || b[i + 1] == b'.') {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::issue::{Severity, Text};
+use crate::params::has_list_segment;
 use crate::rules::password::PasswordPolicy;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +127,9 @@ pub enum Generator {
 pub struct Field {
     /// As the API spells it: `os-change.adminpass`, `SystemDisk.Size`, `KeyId.N`.
     pub name: &'static str,
+    /// The name has an `N` segment: set by [`Field::new`] from `name`
+    /// (public only so that tables can derive fields with `..`).
+    pub list: bool,
     pub location: Location,
     pub kind: Kind,
     pub required: bool,
@@ -159,6 +163,7 @@ impl Field {
     ) -> Field {
         Field {
             name,
+            list: has_list_segment(name),
             location,
             kind,
             required: false,
@@ -224,7 +229,7 @@ impl Field {
 
     /// `KeyId.N`, `Arn.N.RoleType`: the field repeats.
     pub fn is_list(&self) -> bool {
-        crate::params::has_list_segment(self.name)
+        self.list
     }
 
     /// For a list, the name of the list itself (`KeyId` for `KeyId.N`).
