@@ -88,7 +88,9 @@ export function providers() {
 export function validate(provider, params, options) {
   requireReady();
   // No options: nothing to stringify, copy or parse (Rust reads absent and null alike).
-  return unwrap(wasm.validate_json(providerId(provider), toJson(params), options == null ? undefined : toJson(options)));
+  const answer = wasm.validate_json(providerId(provider), toJson(params), options == null ? undefined : toJson(options));
+  // No answer text means the clean answer: built here, nothing to decode or parse.
+  return answer === undefined ? { ok: true, issues: [] } : unwrap(answer);
 }
 
 /** Validates, then builds the HTTP request and its signing strings (and the signature with a secret). */

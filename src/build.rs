@@ -9,7 +9,8 @@ use crate::issue::{Msg, Report, Text};
 use crate::options::Options;
 use crate::providers::spec::{Kind, Location, Status};
 use crate::providers::Provider;
-use crate::signing::{self, encode, Scheme, Secret, SignInput, SigningResult, Timestamp};
+use crate::signing::canonical::push_pairs;
+use crate::signing::{self, Scheme, Secret, SignInput, SigningResult, Timestamp};
 use crate::validate::{check_into, Got, Values};
 
 /// A provider's request before endpoint and signature.
@@ -35,13 +36,13 @@ pub struct Target<'a> {
     pub client_token: Option<&'a str>,
 }
 
-/// The request as it goes on the wire.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HttpRequest {
-    pub method: String,
-    pub url: String,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
+/// The request as it goes on the wire, borrowed from a [`Built`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HttpRequest<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub headers: &'a [(String, String)],
+    pub body: &'a str,
 }
 
 /// `buildRequest`'s context, read from JSON. The secret is held in a
@@ -120,9 +121,52 @@ impl Context {
 
 /// What `buildRequest` returns when the parameters are valid.
 #[derive(Debug)]
-pub struct Built {
-    pub request: HttpRequest,
-    pub signing: Option<SigningResult>,
+pub enum Built {
+    /// No access key: the drafted request, nothing signed.
+    Unsigned {
+        method: &'static str,
+        url: String,
+        headers: Vec<(String, String)>,
+        body: String,
+    },
+    /// Signed: what is sent is the signing result's URL, headers (with its
+    /// `Authorization`) and body, so they are not kept twice.
+    Signed {
+        method: &'static str,
+        signing: SigningResult,
+    },
+}
+
+impl Built {
+    /// The request to send.
+    pub fn request(&self) -> HttpRequest<'_> {
+        match self {
+            Built::Unsigned {
+                method,
+                url,
+                headers,
+                body,
+            } => HttpRequest {
+                method,
+                url,
+                headers,
+                body,
+            },
+            Built::Signed { method, signing } => HttpRequest {
+                method,
+                url: &signing.url,
+                headers: &signing.headers,
+                body: &signing.body,
+            },
+        }
+    }
+
+    pub fn signing(&self) -> Option<&SigningResult> {
+        match self {
+            Built::Unsigned { .. } => None,
+            Built::Signed { signing, .. } => Some(signing),
+        }
+    }
 }
 
 /// Region names are DNS labels joined by hyphens.
@@ -245,13 +289,7 @@ pub fn build(
         draft.headers.push(("User-Agent".to_string(), ua.clone()));
     }
     let url = draft_url(&origin, &draft);
-    let unsigned = HttpRequest {
-        method: draft.method.to_string(),
-        url,
-        headers: draft.headers,
-        body: draft.body,
-    };
-    let Some(access_key_id) = ctx.access_key_id.clone() else {
+    let Some(access_key_id) = &ctx.access_key_id else {
         report.warning(
             "context.accessKeyId",
             "context.access_key",
@@ -261,54 +299,37 @@ pub fn build(
                 "填写 AccessKey ID 后可得到待签名字符串。",
             )),
         );
-        return Ok(Some(Built {
-            request: unsigned,
-            signing: None,
+        return Ok(Some(Built::Unsigned {
+            method: draft.method,
+            url,
+            headers: draft.headers,
+            body: draft.body,
         }));
     };
     let nonce = match &ctx.nonce {
         Some(n) => n.clone(),
         None => random_uuid()?,
     };
+    // The draft moves into the input; the signing result carries what is sent.
     let input = SignInput {
         scheme,
-        method: unsigned.method.clone(),
-        url: unsigned.url.clone(),
-        headers: unsigned.headers.clone(),
-        body: unsigned.body.clone(),
+        method: draft.method.to_string(),
+        url,
+        headers: draft.headers,
+        body: draft.body,
         timestamp,
         nonce: Some(nonce),
-        access_key_id,
+        access_key_id: access_key_id.clone(),
         secret_access_key: ctx.secret_access_key.clone(),
         security_token: ctx.security_token.clone(),
         region: ctx.region.clone(),
         service: draft.service.map(str::to_string),
     };
-    let signed = signing::sign(&input).map_err(|e| ApiError::new(e.code(), e.to_string()))?;
-    let request = HttpRequest {
-        method: unsigned.method,
-        url: signed.url.clone(),
-        headers: final_headers(&signed),
-        body: signed.body.clone(),
-    };
-    Ok(Some(Built {
-        request,
-        signing: Some(signed),
+    let signing = signing::sign(&input).map_err(|e| ApiError::new(e.code(), e.to_string()))?;
+    Ok(Some(Built::Signed {
+        method: draft.method,
+        signing,
     }))
-}
-
-/// The headers to send: the scheme's, plus `Authorization` once signed.
-fn final_headers(signed: &SigningResult) -> Vec<(String, String)> {
-    let mut headers = signed.headers.clone();
-    if let Some(auth) = &signed.authorization {
-        if !headers
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case("authorization"))
-        {
-            headers.push(("Authorization".to_string(), auth.clone()));
-        }
-    }
-    headers
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -327,10 +348,13 @@ fn now() -> Option<Timestamp> {
 }
 
 fn draft_url(origin: &str, draft: &Draft) -> String {
-    let mut url = format!("{origin}{}", draft.path);
+    let query_len: usize = draft.query.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    let mut url = String::with_capacity(origin.len() + draft.path.len() + 1 + query_len);
+    url.push_str(origin);
+    url.push_str(&draft.path);
     if !draft.query.is_empty() {
         url.push('?');
-        url.push_str(&encode_query(&draft.query));
+        push_pairs(&mut url, &mut draft.query.iter(), true);
     }
     url
 }
@@ -349,11 +373,9 @@ pub fn add_client_token(
 
 /// `k=v&k=v`, RFC 3986 encoded, in the given order.
 pub fn encode_query(pairs: &[(String, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode::rfc3986(k), encode::rfc3986(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::new();
+    push_pairs(&mut out, &mut pairs.iter(), true);
+    out
 }
 
 /// The documented RPC parameters that were given, flattened as the APIs name
@@ -434,32 +456,41 @@ pub fn py_json_object(members: &[(&str, String)]) -> String {
 }
 
 /// The request as a `curl` command line, single-quoted for POSIX shells.
-pub fn curl(request: &HttpRequest) -> String {
-    fn quote(s: &str) -> String {
-        format!("'{}'", s.replace('\'', "'\\''"))
+pub fn curl(request: &HttpRequest<'_>) -> String {
+    /// `'…'` around the pieces, each `'` inside written `'\''`.
+    fn push_quoted(out: &mut String, pieces: &[&str]) {
+        out.push('\'');
+        for piece in pieces {
+            for (i, run) in piece.split('\'').enumerate() {
+                if i > 0 {
+                    out.push_str("'\\''");
+                }
+                out.push_str(run);
+            }
+        }
+        out.push('\'');
     }
-    let mut parts = vec![format!(
-        "curl -X {} {}",
-        request.method,
-        quote(&request.url)
-    )];
-    for (k, v) in &request.headers {
+    const NEXT_LINE: &str = " \\\n  ";
+    let headers_len: usize = request.headers.iter().map(|(k, v)| k.len() + v.len()).sum();
+    let mut out = String::with_capacity(
+        24 + request.url.len() + request.body.len() + headers_len + request.headers.len() * 12,
+    );
+    out.push_str("curl -X ");
+    out.push_str(request.method);
+    out.push(' ');
+    push_quoted(&mut out, &[request.url]);
+    for (k, v) in request.headers {
         if k.eq_ignore_ascii_case("host") {
             continue; // curl derives it from the URL
         }
-        parts.push(format!("-H {}", quote(&format!("{k}: {v}"))));
+        out.push_str(NEXT_LINE);
+        out.push_str("-H ");
+        push_quoted(&mut out, &[k, ": ", v]);
     }
     if !request.body.is_empty() {
-        parts.push(format!("--data-raw {}", quote(&request.body)));
+        out.push_str(NEXT_LINE);
+        out.push_str("--data-raw ");
+        push_quoted(&mut out, &[request.body]);
     }
-    parts.join(" \\\n  ")
-}
-
-pub(crate) fn request_json(r: &HttpRequest) -> Value {
-    let mut m = Map::new();
-    m.insert("method".into(), Value::from(r.method.as_str()));
-    m.insert("url".into(), Value::from(r.url.as_str()));
-    m.insert("headers".into(), api::headers_json(&r.headers));
-    m.insert("body".into(), Value::from(r.body.as_str()));
-    Value::Object(m)
+    out
 }

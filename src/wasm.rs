@@ -38,24 +38,35 @@ pub fn providers_json() -> String {
     answer(Ok(api::providers_json()))
 }
 
+/// `None` stands for the clean answer `{ok: true, issues: []}`, the common
+/// case of a form being filled in: JS builds that object itself, with no
+/// string to decode and parse.
 #[wasm_bindgen]
-pub fn validate_json(provider: &str, params: Option<String>, options: Option<String>) -> String {
+pub fn validate_json(
+    provider: &str,
+    params: Option<String>,
+    options: Option<String>,
+) -> Option<String> {
     // Written straight to JSON text: no `Value` tree for the answer.
-    api::validate_answer_text(provider, params.as_deref(), options.as_deref())
-        .unwrap_or_else(|e| answer(Err(e)))
+    match api::validate_answer_text(provider, params.as_deref(), options.as_deref()) {
+        Ok(text) if text == api::CLEAN_VALIDATE_ANSWER => None,
+        Ok(text) => Some(text),
+        Err(e) => Some(answer(Err(e))),
+    }
 }
 
 /// The input carries the secret key: its text and parsed copy are zeroized
 /// once signed.
 #[wasm_bindgen]
 pub fn sign_request_json(mut input: String) -> String {
+    // Written straight to JSON text: no `Value` tree for the answer.
     let result = parse(&input).and_then(|mut v| {
-        let signed = api::sign_request(&v);
+        let signed = api::sign_answer_text(&v);
         api::wipe_credentials(&mut v);
         signed
     });
     input.zeroize();
-    answer(result)
+    result.unwrap_or_else(|e| answer(Err(e)))
 }
 
 #[wasm_bindgen]
@@ -72,7 +83,8 @@ pub fn new_client_token_json() -> String {
 /// `context` carries the secret key: its text is zeroized once used.
 #[wasm_bindgen]
 pub fn build_request_json(provider: &str, params: Option<String>, mut context: String) -> String {
-    let result = api::build_request_text(provider, params.as_deref(), &context);
+    // Written straight to JSON text: no `Value` tree for the answer.
+    let result = api::build_answer_text(provider, params.as_deref(), &context);
     context.zeroize();
-    answer(result)
+    result.unwrap_or_else(|e| answer(Err(e)))
 }

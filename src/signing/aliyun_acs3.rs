@@ -66,9 +66,9 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
 }
 
 pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
-    let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
+    let mut url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
     // The SDK keeps the query in a dict: a repeated name is sent and signed once, with its last value.
-    let query = ParamMap::from_pairs(url.query.clone());
+    let query = ParamMap::from_pairs(core::mem::take(&mut url.query));
 
     // The caller's headers as sent (a stale Authorization is replaced below).
     let mut headers = trimmed_headers(&input.headers);
@@ -93,35 +93,51 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         add("x-acs-security-token", token.expose().to_string());
     }
 
-    let payload_hash = find(&headers, "x-acs-content-sha256")
-        .unwrap_or_default()
-        .to_string();
     let (header_lines, signed_headers) = canonical_headers(&headers);
+    let payload_hash = find(&headers, "x-acs-content-sha256").unwrap_or_default();
     // Names are sorted raw and written encoded: identical to the SDK (which
     // leaves names raw) for every real parameter name, and what the V3
     // document asks for names with reserved characters.
     let canonical_query = query.to_sorted_query();
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        input.method, url.path, canonical_query, header_lines, signed_headers, payload_hash
-    );
-    let string_to_sign = format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
+    // `concat` sizes the string once (`format!` grows it piece by piece).
+    let canonical_request = [
+        input.method.as_str(),
+        "\n",
+        &url.path,
+        "\n",
+        &canonical_query,
+        "\n",
+        &header_lines,
+        "\n",
+        &signed_headers,
+        "\n",
+        payload_hash,
+    ]
+    .concat();
+    let string_to_sign = [ALGORITHM, "\n", &sha256_hex(canonical_request.as_bytes())].concat();
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
             let sig =
                 hex(hmac_sha256(secret.expose().as_bytes(), string_to_sign.as_bytes()).as_slice());
-            let auth = format!(
-                "{ALGORITHM} Credential={},SignedHeaders={},Signature={}",
-                input.access_key_id, signed_headers, sig
-            );
+            let auth = [
+                ALGORITHM,
+                " Credential=",
+                &input.access_key_id,
+                ",SignedHeaders=",
+                &signed_headers,
+                ",Signature=",
+                &sig,
+            ]
+            .concat();
             headers.push(("Authorization".to_string(), auth.clone()));
             (Some(sig), Some(auth))
         }
         None => (None, None),
     };
 
-    let sent_query = query.to_query();
+    let mut sent_query = String::with_capacity(input.url.len());
+    query.push_query(&mut sent_query);
     let final_url = url_with_query(&url, &sent_query);
 
     Ok(SigningResult {

@@ -22,8 +22,8 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::canonical::{join_pairs, sorted_by_name};
-use super::encode::rfc3986;
+use super::canonical::{join_pairs, push_pairs, sorted_by_name};
+use super::encode::push_rfc3986;
 use super::url::{parse_query, ParsedUrl};
 use super::{SignError, SignInput, SigningResult};
 
@@ -87,9 +87,9 @@ impl ParamMap {
         self.pairs.retain(|(k, _)| k != key);
     }
 
-    /// `k=v&…` in insertion order, every name and value RFC 3986-encoded.
-    pub(crate) fn to_query(&self) -> String {
-        join_pairs(&self.pairs.iter().collect::<Vec<_>>(), true)
+    /// Appends `k=v&…` in insertion order, every name and value RFC 3986-encoded.
+    pub(crate) fn push_query(&self, out: &mut String) {
+        push_pairs(out, &mut self.pairs.iter(), true);
     }
 
     /// `k=v&…` sorted by name (names are unique), RFC 3986-encoded.
@@ -132,8 +132,8 @@ fn hmac_sha1_base64(key: &[u8], data: &[u8]) -> Result<String, SignError> {
 }
 
 pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
-    let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
-    let mut params = ParamMap::from_pairs(url.query.clone());
+    let mut url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
+    let mut params = ParamMap::from_pairs(core::mem::take(&mut url.query));
     // aliyunsdkcore __refresh_sign_parameters drops a stale Signature before signing.
     params.remove("Signature");
 
@@ -156,19 +156,31 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     params.insert_missing("AccessKeyId", || input.access_key_id.clone());
 
     // Form parameters override same-named query parameters (`dict.update`).
-    let mut signed = params.clone();
-    signed.extend(form_params(input));
+    let form = form_params(input);
+    let canonical = if form.is_empty() {
+        params.to_sorted_query()
+    } else {
+        let mut signed = params.clone();
+        signed.extend(form);
+        signed.to_sorted_query()
+    };
+    let mut string_to_sign =
+        String::with_capacity(input.method.len() + 6 + canonical.len() * 3 / 2);
+    string_to_sign.push_str(&input.method);
+    string_to_sign.push_str("&%2F&");
+    push_rfc3986(&mut string_to_sign, &canonical);
 
-    let canonical = signed.to_sorted_query();
-    let string_to_sign = format!("{}&%2F&{}", input.method, rfc3986(&canonical));
-
-    let mut final_query = params.to_query();
+    // `scheme://host/path?query`, then `&Signature=…` when signed.
+    let mut final_url = url.origin();
+    final_url.push_str(&url.path);
+    final_url.push('?');
+    params.push_query(&mut final_url);
     let signature = match &input.secret_access_key {
         Some(secret) => {
-            let key = zeroize::Zeroizing::new(format!("{}&", secret.expose()));
+            let key = zeroize::Zeroizing::new([secret.expose(), "&"].concat());
             let sig = hmac_sha1_base64(key.as_bytes(), string_to_sign.as_bytes())?;
-            final_query.push_str("&Signature=");
-            final_query.push_str(&rfc3986(&sig));
+            final_url.push_str("&Signature=");
+            push_rfc3986(&mut final_url, &sig);
             Some(sig)
         }
         None => None,
@@ -184,7 +196,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         // v1 carries the signature in the URL, never in a header.
         authorization: None,
         headers: input.headers.clone(),
-        url: format!("{}{}?{}", url.origin(), url.path, final_query),
+        url: final_url,
         body: input.body.clone(),
     })
 }

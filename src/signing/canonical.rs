@@ -3,7 +3,7 @@
 //! which ones it applies and how; keeping them here means one copy of each in
 //! the wasm instead of one per scheme (all schemes are inlined into `sign`).
 
-use super::encode::rfc3986;
+use super::encode::push_rfc3986;
 use super::url::ParsedUrl;
 use super::{hex, hmac_sha256};
 
@@ -46,23 +46,29 @@ pub(super) fn sorted_by_pair(pairs: &[Pair]) -> Vec<&Pair> {
     sorted
 }
 
-/// `k=v&…` in the given order; with `encode`, both sides RFC 3986-encoded.
-pub(super) fn join_pairs(pairs: &[&Pair], encode: bool) -> String {
-    let mut out = String::new();
-    for (i, (k, v)) in pairs.iter().enumerate() {
+/// Appends `k=v&…` in the given order; with `encode`, both sides RFC
+/// 3986-encoded. A `dyn` iterator: one copy in the wasm for every caller.
+pub(crate) fn push_pairs(out: &mut String, pairs: &mut dyn Iterator<Item = &Pair>, encode: bool) {
+    for (i, (k, v)) in pairs.enumerate() {
         if i > 0 {
             out.push('&');
         }
         if encode {
-            out.push_str(&rfc3986(k));
+            push_rfc3986(out, k);
             out.push('=');
-            out.push_str(&rfc3986(v));
+            push_rfc3986(out, v);
         } else {
             out.push_str(k);
             out.push('=');
             out.push_str(v);
         }
     }
+}
+
+/// `k=v&…` in the given order; with `encode`, both sides RFC 3986-encoded.
+pub(super) fn join_pairs(pairs: &[&Pair], encode: bool) -> String {
+    let mut out = String::new();
+    push_pairs(&mut out, &mut pairs.iter().copied(), encode);
     out
 }
 
@@ -86,7 +92,10 @@ pub(super) fn add_missing(headers: &mut Vec<Pair>, name: &str, value: String) {
 
 /// `scheme://host/path`, with `?query` when there is one.
 pub(super) fn url_with_query(url: &ParsedUrl, query: &str) -> String {
-    let mut out = url.origin();
+    let mut out = String::with_capacity(
+        url.scheme.len() + 3 + url.host.len() + url.path.len() + 1 + query.len(),
+    );
+    url.push_origin(&mut out);
     out.push_str(&url.path);
     if !query.is_empty() {
         out.push('?');

@@ -1,34 +1,86 @@
 //! Percent-encoding variants the schemes use. All of them are RFC 3986 with
 //! upper-case hex; they differ only in which bytes stay literal.
 
-/// RFC 3986 unreserved characters: `A-Z a-z 0-9 - _ . ~`.
-fn is_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
+/// The ASCII bytes a set keeps literal, one bit per byte value: a shift and
+/// a mask per byte instead of a call (the encoders run over every query).
+type ByteSet = u128;
+
+const fn byte_set(bytes: &[u8]) -> ByteSet {
+    let mut set = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        set |= 1 << bytes[i];
+        i += 1;
+    }
+    set
 }
 
-fn encode_with(s: &str, keep: impl Fn(u8) -> bool) -> String {
+/// RFC 3986 unreserved characters: `A-Z a-z 0-9 - _ . ~`.
+const UNRESERVED: ByteSet =
+    byte_set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+/// Unreserved plus `/` (canonical URI paths).
+const UNRESERVED_AND_SLASH: ByteSet = UNRESERVED | 1 << b'/';
+
+/// `%00%01…%FF`: every escape as a slice of one string, pushed without
+/// per-character work.
+const ESCAPES: &str = {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    // Bytes, not `String::push` per char; only ASCII is kept literal, so the
-    // output is ASCII.
-    let mut out = Vec::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if keep(b) && b.is_ascii() {
-            out.push(b);
-        } else {
-            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+    const BYTES: [u8; 768] = {
+        let mut out = [0u8; 768];
+        let mut b = 0;
+        while b < 256 {
+            out[3 * b] = b'%';
+            out[3 * b + 1] = HEX[b >> 4];
+            out[3 * b + 2] = HEX[b & 15];
+            b += 1;
         }
+        out
+    };
+    match core::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("ASCII"),
     }
-    String::from_utf8(out).unwrap_or_default()
+};
+
+/// Appends `s` percent-encoded: runs of kept bytes are copied whole, every
+/// other byte becomes `%XX`. Only ASCII is kept literal.
+fn push_encoded(out: &mut String, s: &str, keep: ByteSet) {
+    out.reserve(s.len());
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b < 128 && keep >> b & 1 != 0 {
+            continue;
+        }
+        // The run before `i` is ASCII, so both ends are char boundaries.
+        if start < i {
+            out.push_str(&s[start..i]);
+        }
+        let at = 3 * usize::from(b);
+        out.push_str(&ESCAPES[at..at + 3]);
+        start = i + 1;
+    }
+    if start < s.len() {
+        out.push_str(&s[start..]);
+    }
+}
+
+/// [`rfc3986`] appended to `out`.
+pub fn push_rfc3986(out: &mut String, s: &str) {
+    push_encoded(out, s, UNRESERVED);
 }
 
 /// Encodes every byte but the unreserved ones: space is `%20`, `*` is `%2A`, `~` stays.
 pub fn rfc3986(s: &str) -> String {
-    encode_with(s, is_unreserved)
+    let mut out = String::new();
+    push_rfc3986(&mut out, s);
+    out
 }
 
 /// As [`rfc3986`] but `/` stays literal (canonical URI paths).
 pub fn rfc3986_path(s: &str) -> String {
-    encode_with(s, |b| is_unreserved(b) || b == b'/')
+    let mut out = String::new();
+    push_encoded(&mut out, s, UNRESERVED_AND_SLASH);
+    out
 }
 
 /// Decodes `%XX` escapes; with `plus_as_space`, `+` becomes a space

@@ -10,13 +10,15 @@
 //! `X-Sdk-Date` and `Host`.
 
 use super::canonical::{find_first, find_last, join_pairs, sorted_by_pair};
-use super::encode::{percent_decode, rfc3986};
+use super::encode::{percent_decode, push_rfc3986};
 use super::sigv4::{py_strip, raw_authority};
 use super::url::ParsedUrl;
-use super::{hex, hmac_sha256, sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp};
+use super::{
+    hex, hmac_sha256, sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp,
+    EMPTY_SHA256,
+};
 
 const ALGORITHM: &str = "SDK-HMAC-SHA256";
-const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
 pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
@@ -74,38 +76,58 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     // `_process_hash_payload`: empty body → hash of "", else a given
     // X-Sdk-Content-Sha256 value, else SHA-256 of the body.
+    let body_hash;
     let payload_hash = if input.body.is_empty() {
-        EMPTY_SHA256.to_string()
+        EMPTY_SHA256
     } else {
         match find_ci(&headers, "x-sdk-content-sha256") {
-            Some(v) if !v.is_empty() => v.to_string(),
-            _ => sha256_hex(input.body.as_bytes()),
+            Some(v) if !v.is_empty() => v,
+            _ => {
+                body_hash = sha256_hex(input.body.as_bytes());
+                &body_hash
+            }
         }
     };
 
     let query = canonical_query(&url.query);
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        input.method.to_ascii_uppercase(),
-        canonical_uri(&url.path),
-        query,
-        canonical_headers,
-        signed_headers,
-        payload_hash
-    );
-    let string_to_sign = format!(
-        "{ALGORITHM}\n{date}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    );
+    // `concat` sizes the string once (`format!` grows it piece by piece).
+    let canonical_request = [
+        &input.method.to_ascii_uppercase(),
+        "\n",
+        &canonical_uri(&url.path),
+        "\n",
+        &query,
+        "\n",
+        &canonical_headers,
+        "\n",
+        &signed_headers,
+        "\n",
+        payload_hash,
+    ]
+    .concat();
+    let string_to_sign = [
+        ALGORITHM,
+        "\n",
+        &date,
+        "\n",
+        &sha256_hex(canonical_request.as_bytes()),
+    ]
+    .concat();
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
             let sig =
                 hex(hmac_sha256(secret.expose().as_bytes(), string_to_sign.as_bytes()).as_slice());
-            let auth = format!(
-                "{ALGORITHM} Access={}, SignedHeaders={signed_headers}, Signature={sig}",
-                input.access_key_id
-            );
+            let auth = [
+                ALGORITHM,
+                " Access=",
+                &input.access_key_id,
+                ", SignedHeaders=",
+                &signed_headers,
+                ", Signature=",
+                &sig,
+            ]
+            .concat();
             headers.push(("Authorization".into(), auth.clone()));
             (Some(sig), Some(auth))
         }
@@ -114,7 +136,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     // `process_request_uri`: the SDK sends the canonical query string as the
     // URL's query, and the path as given.
-    let mut final_url = format!("{}://{}{}", url.scheme, authority, url.path);
+    let mut final_url = [&url.scheme, "://", authority, &url.path].concat();
     if !query.is_empty() {
         final_url.push('?');
         final_url.push_str(&query);
@@ -159,11 +181,13 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
 /// segment), re-encode each segment with `quote(safe='~')`, end with `/`.
 fn canonical_uri(raw_path: &str) -> String {
     let decoded = percent_decode(raw_path, false);
-    let mut out = decoded
-        .split('/')
-        .map(rfc3986)
-        .collect::<Vec<_>>()
-        .join("/");
+    let mut out = String::with_capacity(decoded.len() + 1);
+    for (i, segment) in decoded.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        push_rfc3986(&mut out, segment);
+    }
     if !out.ends_with('/') {
         out.push('/');
     }

@@ -213,7 +213,14 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// The SHA-256 of nothing, which most requests (GET, empty POST) sign.
+pub(crate) const EMPTY_SHA256: &str =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 pub(crate) fn sha256_hex(data: &[u8]) -> String {
+    if data.is_empty() {
+        return EMPTY_SHA256.to_string();
+    }
     hex(&Sha256::digest(data))
 }
 

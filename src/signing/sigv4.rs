@@ -16,14 +16,13 @@
 //!   kscore always hashes the body. Both use a caller-given
 //!   `X-Amz-Content-SHA256` value as the payload hash.
 
-use super::canonical::{join_pairs, scoped_signature, sorted_by_pair};
+use super::canonical::{join_pairs, push_pairs, scoped_signature, sorted_by_pair};
 use super::encode::{rfc3986, rfc3986_path};
 use super::url::ParsedUrl;
-use super::{sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp};
+use super::{sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp, EMPTY_SHA256};
 use zeroize::Zeroizing;
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
-const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 /// kscore `SIGNED_HEADERS_BLACKLIST`.
 const NOT_SIGNED: [&str; 2] = ["expect", "user-agent"];
 
@@ -112,35 +111,55 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         .collect();
     let canonical_query = join_pairs(&sorted_by_pair(&encoded), false);
 
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n\n{}\n{}",
-        input.method.to_ascii_uppercase(),
+    // `concat` sizes the string once (`format!` grows it piece by piece).
+    let canonical_request = [
+        &input.method.to_ascii_uppercase(),
+        "\n",
         // `_normalize_url_path`: dot segments and empty segments removed, then
         // `quote(safe='/~')` over the raw path, so `%` is encoded again.
-        rfc3986_path(&remove_dot_segments(&url.path)),
-        canonical_query,
-        canonical_headers,
-        signed_headers,
-        payload_hash
-    );
-    let credential_scope = format!("{date}/{region}/{service}/aws4_request");
-    let string_to_sign = format!(
-        "{ALGORITHM}\n{amz_date}\n{credential_scope}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    );
+        &rfc3986_path(&remove_dot_segments(&url.path)),
+        "\n",
+        &canonical_query,
+        "\n",
+        &canonical_headers,
+        "\n\n",
+        &signed_headers,
+        "\n",
+        &payload_hash,
+    ]
+    .concat();
+    let credential_scope = [&date, "/", region, "/", service, "/aws4_request"].concat();
+    let string_to_sign = [
+        ALGORITHM,
+        "\n",
+        &amz_date,
+        "\n",
+        &credential_scope,
+        "\n",
+        &sha256_hex(canonical_request.as_bytes()),
+    ]
+    .concat();
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
-            let k_secret = Zeroizing::new(format!("AWS4{}", secret.expose()));
+            let k_secret = Zeroizing::new(["AWS4", secret.expose()].concat());
             let sig = scoped_signature(
                 k_secret.as_bytes(),
                 [&date, region, service, "aws4_request"],
                 &string_to_sign,
             );
-            let auth = format!(
-                "{ALGORITHM} Credential={}/{credential_scope}, SignedHeaders={signed_headers}, Signature={sig}",
-                input.access_key_id
-            );
+            let auth = [
+                ALGORITHM,
+                " Credential=",
+                &input.access_key_id,
+                "/",
+                &credential_scope,
+                ", SignedHeaders=",
+                &signed_headers,
+                ", Signature=",
+                &sig,
+            ]
+            .concat();
             headers.push(("Authorization".into(), auth.clone()));
             (Some(sig), Some(auth))
         }
@@ -150,10 +169,11 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     // kscore sends its URL unchanged; only the query is normalized here, in
     // its original order.
     let base_end = input.url.find(['?', '#']).unwrap_or(input.url.len());
-    let mut final_url = input.url.get(..base_end).unwrap_or(&input.url).to_string();
+    let mut final_url = String::with_capacity(input.url.len() + canonical_query.len());
+    final_url.push_str(input.url.get(..base_end).unwrap_or(&input.url));
     if !encoded.is_empty() {
         final_url.push('?');
-        final_url.push_str(&join_pairs(&encoded.iter().collect::<Vec<_>>(), false));
+        push_pairs(&mut final_url, &mut encoded.iter(), false);
     }
 
     Ok(SigningResult {
@@ -228,13 +248,20 @@ fn remove_dot_segments(path: &str) -> String {
             s => out.push(s),
         }
     }
-    let first = if path.starts_with('/') { "/" } else { "" };
-    let last = if path.ends_with('/') && !out.is_empty() {
-        "/"
-    } else {
-        ""
-    };
-    format!("{first}{}{last}", out.join("/"))
+    let mut normalized = String::with_capacity(path.len());
+    if path.starts_with('/') {
+        normalized.push('/');
+    }
+    for (i, seg) in out.iter().enumerate() {
+        if i > 0 {
+            normalized.push('/');
+        }
+        normalized.push_str(seg);
+    }
+    if path.ends_with('/') && !out.is_empty() {
+        normalized.push('/');
+    }
+    normalized
 }
 
 /// Reads `YYYYMMDDTHHMMSSZ`, the only form kscore ever writes in X-Amz-Date.

@@ -106,24 +106,41 @@ impl Timestamp {
         })
     }
 
+    /// The fields, zero-padded, from the year on, each followed by its
+    /// separator in `seps` (as many fields as separators). `format!` with
+    /// `{:02}` costs several times more, and this runs on every signature.
+    fn joined(&self, seps: &[&str]) -> String {
+        let fields = [
+            (u32::from(self.year), 1000),
+            (u32::from(self.month), 10),
+            (u32::from(self.day), 10),
+            (u32::from(self.hour), 10),
+            (u32::from(self.minute), 10),
+            (u32::from(self.second), 10),
+        ];
+        let mut out = Vec::with_capacity(20);
+        for (&(n, mut unit), sep) in fields.iter().zip(seps) {
+            while unit > 0 {
+                out.push(b'0' + (n / unit % 10) as u8);
+                unit /= 10;
+            }
+            out.extend_from_slice(sep.as_bytes());
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+
     /// `20240102T030405Z` (SigV4, Huawei SDK, Volcengine).
     pub fn iso8601_basic(&self) -> String {
-        format!(
-            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
+        self.joined(&["", "", "T", "", "", "Z"])
     }
 
     /// `2024-01-02T03:04:05Z` (Alibaba `Timestamp`, `x-acs-date`).
     pub fn iso8601(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
+        self.joined(&["-", "-", "T", ":", ":", "Z"])
     }
 
     /// `20240102` (credential scope date).
     pub fn date_basic(&self) -> String {
-        format!("{:04}{:02}{:02}", self.year, self.month, self.day)
+        self.joined(&["", "", ""])
     }
 }

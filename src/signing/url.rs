@@ -67,7 +67,16 @@ impl ParsedUrl {
 
     /// `scheme://host` without path or query.
     pub fn origin(&self) -> String {
-        format!("{}://{}", self.scheme, self.host)
+        let mut out = String::with_capacity(self.scheme.len() + 3 + self.host.len());
+        self.push_origin(&mut out);
+        out
+    }
+
+    /// [`ParsedUrl::origin`] appended to `out`.
+    pub fn push_origin(&self, out: &mut String) {
+        out.push_str(&self.scheme);
+        out.push_str("://");
+        out.push_str(&self.host);
     }
 }
 

@@ -28,8 +28,8 @@
 //!   to a non-GET request that has none; so does this scheme.
 
 use super::canonical::{
-    add_missing, find_last as find, join_pairs, scoped_signature, sorted_by_name, trimmed_headers,
-    url_with_query,
+    add_missing, find_last as find, join_pairs, push_pairs, scoped_signature, sorted_by_name,
+    trimmed_headers, url_with_query,
 };
 use super::url::ParsedUrl;
 use super::{sha256_hex, SignError, SignInput, SigningResult};
@@ -87,10 +87,7 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => d.to_string(),
         _ => input.timestamp.date_basic(),
     };
-    let credential_scope = format!("{date}/{region}/{service}/request");
-    let payload_hash = find(&headers, "x-content-sha256")
-        .unwrap_or_default()
-        .to_string();
+    let credential_scope = [&date, "/", region, "/", service, "/request"].concat();
 
     // A name given twice (in different case) is signed with its last value, as the SDKs' dict does.
     let mut given: Vec<(String, &str)> = Vec::new();
@@ -115,31 +112,44 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         }
     }
     let mut header_lines = String::new();
-    for (name, value) in &signed {
+    let mut signed_headers = String::new();
+    for (i, (name, value)) in signed.iter().enumerate() {
         header_lines.push_str(name);
         header_lines.push(':');
         header_lines.push_str(value);
         header_lines.push('\n');
+        if i > 0 {
+            signed_headers.push(';');
+        }
+        signed_headers.push_str(name);
     }
-    let signed_headers = signed
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect::<Vec<_>>()
-        .join(";");
 
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        input.method,
-        url.path,
-        canonical_query(&url.query),
-        header_lines,
-        signed_headers,
-        payload_hash
-    );
-    let string_to_sign = format!(
-        "{ALGORITHM}\n{x_date}\n{credential_scope}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    );
+    let payload_hash = find(&headers, "x-content-sha256").unwrap_or_default();
+    // `concat` sizes the string once (`format!` grows it piece by piece).
+    let canonical_request = [
+        input.method.as_str(),
+        "\n",
+        &url.path,
+        "\n",
+        &canonical_query(&url.query),
+        "\n",
+        &header_lines,
+        "\n",
+        &signed_headers,
+        "\n",
+        payload_hash,
+    ]
+    .concat();
+    let string_to_sign = [
+        ALGORITHM,
+        "\n",
+        &x_date,
+        "\n",
+        &credential_scope,
+        "\n",
+        &sha256_hex(canonical_request.as_bytes()),
+    ]
+    .concat();
 
     let (signature, authorization) = match &input.secret_access_key {
         Some(secret) => {
@@ -148,17 +158,26 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
                 [&date, region, service, "request"],
                 &string_to_sign,
             );
-            let auth = format!(
-                "{ALGORITHM} Credential={}/{credential_scope}, SignedHeaders={signed_headers}, Signature={sig}",
-                input.access_key_id
-            );
+            let auth = [
+                ALGORITHM,
+                " Credential=",
+                &input.access_key_id,
+                "/",
+                &credential_scope,
+                ", SignedHeaders=",
+                &signed_headers,
+                ", Signature=",
+                &sig,
+            ]
+            .concat();
             headers.push(("Authorization".to_string(), auth.clone()));
             (Some(sig), Some(auth))
         }
         None => (None, None),
     };
 
-    let sent_query = join_pairs(&url.query.iter().collect::<Vec<_>>(), true);
+    let mut sent_query = String::with_capacity(input.url.len());
+    push_pairs(&mut sent_query, &mut url.query.iter(), true);
     let final_url = url_with_query(&url, &sent_query);
 
     Ok(SigningResult {
