@@ -23,6 +23,12 @@ FUZZ_FLAGS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 # Features the Rust wasm32 target enables by default; wasm-opt must know them.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
+# Smallest brotli measured (bench/RESULTS.md is brotli): -Oz repeated until it
+# stops shrinking; single-caller functions left out of line (a larger module,
+# but ~1.5 KB smaller once compressed); the low 1 KiB is unused (Rust puts the
+# 1 MiB stack first, growing down, and data after it), which folds offsets.
+WASM_OPT_FLAGS := -Oz --converge --one-caller-inline-max-function-size=0 \
+	--always-inline-max-function-size=5 --low-memory-unused
 
 .PHONY: all pkg serve test test-native test-wasm-node test-wasm-browser test-pkg test-e2e \
 	deps deps-rust deps-node deps-chromium deps-e2e lint clean \
@@ -77,8 +83,8 @@ pkg: deps-rust deps-node
 	cargo build --release --target $(WASM_TARGET) --lib
 	rm -rf $(PKG) && mkdir -p $(PKG)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(CRATE) $(RELEASE_WASM)
-	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
-		-o $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE)_bg.wasm
+	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
+		--strip-target-features -o $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE)_bg.wasm
 	cp pkg-template/* $(PKG)/
 	@printf 'pkg: %s bytes wasm, %s bytes gzip\n' "$$(wc -c < $(PKG)/$(CRATE)_bg.wasm)" "$$(gzip -9c $(PKG)/$(CRATE)_bg.wasm | wc -c)"
 

@@ -2,8 +2,6 @@
 //! the provider's own error code where its document gives one, and a message
 //! in English or Chinese. Messages name the rule that failed, never the value.
 
-use core::fmt::Write as _;
-
 use serde_json::{Map, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,6 +62,15 @@ impl Text {
         m.insert("en".into(), Value::from(self.en));
         m.insert("zh".into(), Value::from(self.zh));
         Value::Object(m)
+    }
+
+    /// `{"en":…,"zh":…}` as JSON text.
+    pub(crate) fn write_json(self, out: &mut String) {
+        out.push_str("{\"en\":");
+        crate::api::push_json_str(out, self.en);
+        out.push_str(",\"zh\":");
+        crate::api::push_json_str(out, self.zh);
+        out.push('}');
     }
 }
 
@@ -230,397 +237,312 @@ pub enum Msg {
     Text(Text),
 }
 
+/// A value put into a message.
+#[derive(Clone, Copy)]
+enum Arg<'a> {
+    Str(&'a str),
+    Int(i64),
+    Count(usize),
+}
+
+/// `template` with each `\u{1}` replaced by the next of `args`, without
+/// `core::fmt` (smaller WebAssembly).
+fn fill(template: &str, args: &[Arg<'_>]) -> String {
+    let mut s = String::with_capacity(template.len() + 32);
+    let mut args = args.iter();
+    for c in template.chars() {
+        if c != '\u{1}' {
+            s.push(c);
+            continue;
+        }
+        match args.next() {
+            Some(Arg::Str(a)) => s.push_str(a),
+            Some(&Arg::Int(n)) => push_decimal(&mut s, n < 0, n.unsigned_abs()),
+            Some(&Arg::Count(n)) => push_decimal(&mut s, false, n as u64),
+            None => {}
+        }
+    }
+    s
+}
+
+/// A number in decimal, as `{}` writes it.
+pub(crate) fn push_decimal(s: &mut String, negative: bool, mut v: u64) {
+    if negative {
+        s.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        s.push(char::from(d));
+    }
+}
+
+fn n(v: usize) -> Arg<'static> {
+    Arg::Count(v)
+}
+
 impl Msg {
     pub fn render(&self, locale: Locale) -> String {
+        use Arg::Str;
         let zh = locale == Locale::Zh;
-        let mut s = String::new();
-        // `write!` into a String cannot fail; the results are ignored on purpose.
-        let _ = match self {
-            Msg::NotAnObject => write!(
-                s,
-                "{}",
-                if zh {
-                    "参数必须是一个 JSON 对象。"
-                } else {
-                    "Parameters must be a JSON object."
-                }
+        // Pieces in English and Chinese around the same values, in the same order.
+        let (en, cn, args): (&str, &str, &[Arg<'_>]) = match self {
+            Msg::NotAnObject => (
+                "Parameters must be a JSON object.",
+                "参数必须是一个 JSON 对象。",
+                &[],
             ),
-            Msg::TooLarge { limit } => {
-                if zh {
-                    write!(s, "输入过大（上限 {limit} 字节），未做检查。")
-                } else {
-                    write!(
-                        s,
-                        "Input is too large (limit {limit} bytes); it was not checked."
-                    )
-                }
-            }
-            Msg::Unreadable => write!(
-                s,
-                "{}",
-                if zh {
-                    "无法读取参数：不是合法的 JSON 值（例如循环引用、BigInt 或嵌套过深）。"
-                } else {
-                    "Parameters could not be read: not a plain JSON value (cyclic, BigInt, or nested too deeply)."
-                }
+            Msg::TooLarge { limit } => (
+                "Input is too large (limit \u{1} bytes); it was not checked.",
+                "输入过大（上限 \u{1} 字节），未做检查。",
+                &[n(*limit)],
             ),
-            Msg::TooDeep => write!(
-                s,
-                "{}",
-                if zh {
-                    "嵌套层级过深。"
-                } else {
-                    "Nested too deeply."
-                }
+            Msg::Unreadable => (
+                "Parameters could not be read: not a plain JSON value (cyclic, BigInt, or nested too deeply).",
+                "无法读取参数：不是合法的 JSON 值（例如循环引用、BigInt 或嵌套过深）。",
+                &[],
             ),
-            Msg::TooMany { limit } => {
-                if zh {
-                    write!(s, "参数过多（上限 {limit} 个），其余未检查。")
-                } else {
-                    write!(
-                        s,
-                        "Too many parameters (limit {limit}); the rest was not checked."
-                    )
-                }
-            }
-            Msg::Duplicate => write!(
-                s,
-                "{}",
-                if zh {
-                    "该参数被给出了两次（扁平写法与嵌套写法同时出现）。"
-                } else {
-                    "Given twice (both flat and nested); give it once."
-                }
+            Msg::TooDeep => ("Nested too deeply.", "嵌套层级过深。", &[]),
+            Msg::TooMany { limit } => (
+                "Too many parameters (limit \u{1}); the rest was not checked.",
+                "参数过多（上限 \u{1} 个），其余未检查。",
+                &[n(*limit)],
             ),
-            Msg::Required => write!(
-                s,
-                "{}",
-                if zh {
-                    "必填参数，不能为空。"
-                } else {
-                    "Required; must not be empty."
-                }
+            Msg::Duplicate => (
+                "Given twice (both flat and nested); give it once.",
+                "该参数被给出了两次（扁平写法与嵌套写法同时出现）。",
+                &[],
+            ),
+            Msg::Required => (
+                "Required; must not be empty.",
+                "必填参数，不能为空。",
+                &[],
             ),
             Msg::WrongType { expected } => {
-                if zh {
-                    write!(s, "类型错误：应为{}。", expected.text().zh)
-                } else {
-                    write!(s, "Wrong type: must be {}.", expected.text().en)
-                }
+                let t = expected.text();
+                (
+                    "Wrong type: must be \u{1}.",
+                    "类型错误：应为\u{1}。",
+                    &[Str(t.get(locale))],
+                )
             }
-            Msg::BooleanAsString => write!(
-                s,
-                "{}",
-                if zh {
-                    "该参数是字符串类型：请写 \"true\" 或 \"false\"（带引号）。"
-                } else {
-                    "This parameter is a string: write \"true\" or \"false\" in quotes."
-                }
+            Msg::BooleanAsString => (
+                "This parameter is a string: write \"true\" or \"false\" in quotes.",
+                "该参数是字符串类型：请写 \"true\" 或 \"false\"（带引号）。",
+                &[],
             ),
-            Msg::Length { min, max, actual } => {
-                if zh {
-                    write!(s, "长度必须为 {min}–{max} 个字符（当前 {actual} 个）。")
-                } else {
-                    write!(s, "Must be {min} to {max} characters long (now {actual}).")
-                }
-            }
-            Msg::MaxLength { max, actual } => {
-                if zh {
-                    write!(s, "长度不能超过 {max} 个字符（当前 {actual} 个）。")
-                } else {
-                    write!(s, "Must be at most {max} characters long (now {actual}).")
-                }
-            }
-            Msg::ExactLength { len, actual } => {
-                if zh {
-                    write!(s, "长度必须正好为 {len} 个字符（当前 {actual} 个）。")
-                } else {
-                    write!(s, "Must be exactly {len} characters long (now {actual}).")
-                }
-            }
-            Msg::Minimum { min } => {
-                if zh {
-                    write!(s, "不能小于 {min}。")
-                } else {
-                    write!(s, "Must be at least {min}.")
-                }
-            }
-            Msg::Maximum { max } => {
-                if zh {
-                    write!(s, "不能大于 {max}。")
-                } else {
-                    write!(s, "Must be at most {max}.")
-                }
-            }
+            Msg::Length { min, max, actual } => (
+                "Must be \u{1} to \u{1} characters long (now \u{1}).",
+                "长度必须为 \u{1}–\u{1} 个字符（当前 \u{1} 个）。",
+                &[n(*min), n(*max), n(*actual)],
+            ),
+            Msg::MaxLength { max, actual } => (
+                "Must be at most \u{1} characters long (now \u{1}).",
+                "长度不能超过 \u{1} 个字符（当前 \u{1} 个）。",
+                &[n(*max), n(*actual)],
+            ),
+            Msg::ExactLength { len, actual } => (
+                "Must be exactly \u{1} characters long (now \u{1}).",
+                "长度必须正好为 \u{1} 个字符（当前 \u{1} 个）。",
+                &[n(*len), n(*actual)],
+            ),
+            Msg::Minimum { min } => (
+                "Must be at least \u{1}.",
+                "不能小于 \u{1}。",
+                &[Arg::Int(*min)],
+            ),
+            Msg::Maximum { max } => (
+                "Must be at most \u{1}.",
+                "不能大于 \u{1}。",
+                &[Arg::Int(*max)],
+            ),
             Msg::Enum { allowed } => {
-                if zh {
-                    write!(s, "取值只能是：{}。", allowed.join("、"))
-                } else {
-                    write!(s, "Must be one of: {}.", allowed.join(", "))
+                let sep = if zh { "、" } else { ", " };
+                let mut list = String::new();
+                for (i, a) in allowed.iter().enumerate() {
+                    if i > 0 {
+                        list.push_str(sep);
+                    }
+                    list.push_str(a);
                 }
+                return fill(
+                    if zh {
+                        "取值只能是：\u{1}。"
+                    } else {
+                        "Must be one of: \u{1}."
+                    },
+                    &[Str(&list)],
+                );
             }
-            Msg::Uuid => write!(
-                s,
-                "{}",
-                if zh {
-                    "必须是 UUID 格式（8-4-4-4-12 位十六进制）。"
-                } else {
-                    "Must be a UUID (8-4-4-4-12 hexadecimal digits)."
-                }
+            Msg::Uuid => (
+                "Must be a UUID (8-4-4-4-12 hexadecimal digits).",
+                "必须是 UUID 格式（8-4-4-4-12 位十六进制）。",
+                &[],
             ),
-            Msg::UuidLowercase => write!(
-                s,
-                "{}",
-                if zh {
-                    "必须是标准 UUID 格式，十六进制字母小写：^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$。"
-                } else {
-                    "Must be a UUID in lower case, as ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$."
-                }
+            Msg::UuidLowercase => (
+                "Must be a UUID in lower case, as ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$.",
+                "必须是标准 UUID 格式，十六进制字母小写：^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$。",
+                &[],
             ),
-            Msg::Base64 => write!(
-                s,
-                "{}",
-                if zh {
-                    "必须是 Base64 编码。"
-                } else {
-                    "Must be Base64-encoded."
-                }
+            Msg::Base64 => ("Must be Base64-encoded.", "必须是 Base64 编码。", &[]),
+            Msg::Ascii => (
+                "May contain ASCII characters only.",
+                "只能包含 ASCII 字符。",
+                &[],
             ),
-            Msg::Ascii => write!(
-                s,
-                "{}",
-                if zh {
-                    "只能包含 ASCII 字符。"
-                } else {
-                    "May contain ASCII characters only."
-                }
+            Msg::PathSegment => (
+                "Used as a URL path segment: must not contain /, ?, #, whitespace or control characters.",
+                "用作 URL 路径的一段：不能包含 /、?、#、空白或控制字符。",
+                &[],
             ),
-            Msg::PathSegment => write!(
-                s,
-                "{}",
-                if zh {
-                    "用作 URL 路径的一段：不能包含 /、?、#、空白或控制字符。"
-                } else {
-                    "Used as a URL path segment: must not contain /, ?, #, whitespace or control characters."
-                }
+            Msg::Printable => (
+                "Must not contain control characters.",
+                "不能包含控制字符。",
+                &[],
             ),
-            Msg::Printable => write!(
-                s,
-                "{}",
-                if zh {
-                    "不能包含控制字符。"
-                } else {
-                    "Must not contain control characters."
-                }
+            Msg::PasswordLength { min, max, actual } => (
+                "The password must be \u{1} to \u{1} characters long (now \u{1}).",
+                "密码长度必须为 \u{1}–\u{1} 个字符（当前 \u{1} 个）。",
+                &[n(*min), n(*max), n(*actual)],
             ),
-            Msg::PasswordLength { min, max, actual } => {
-                if zh {
-                    write!(s, "密码长度必须为 {min}–{max} 个字符（当前 {actual} 个）。")
-                } else {
-                    write!(
-                        s,
-                        "The password must be {min} to {max} characters long (now {actual})."
-                    )
-                }
-            }
-            Msg::PasswordClassesAtLeast { need, specials } => {
-                if zh {
-                    write!(s, "密码必须至少包含以下 {need} 类字符：大写字母、小写字母、数字、特殊字符（{specials}）。")
-                } else {
-                    write!(s, "The password must contain at least {need} of: upper-case letters, lower-case letters, digits, special characters ({specials}).")
-                }
-            }
-            Msg::PasswordClassesAll => write!(
-                s,
-                "{}",
-                if zh {
-                    "密码必须同时包含大写字母、小写字母和数字。"
-                } else {
-                    "The password must contain upper-case letters, lower-case letters and digits."
-                }
+            Msg::PasswordClassesAtLeast { need, specials } => (
+                "The password must contain at least \u{1} of: upper-case letters, lower-case letters, digits, special characters (\u{1}).",
+                "密码必须至少包含以下 \u{1} 类字符：大写字母、小写字母、数字、特殊字符（\u{1}）。",
+                &[n(*need), Str(specials)],
             ),
-            Msg::PasswordChars { specials } => {
-                if zh {
-                    write!(s, "密码只能包含大小写字母、数字和这些特殊字符：{specials}")
-                } else {
-                    write!(s, "The password may contain only letters, digits and these special characters: {specials}")
-                }
-            }
-            Msg::PasswordDisputedChars { chars, source } => {
-                if zh {
-                    write!(
-                        s,
-                        "密码使用了 {chars} 中的字符：接口文档允许，但{source}未列出，可能被拒绝。"
-                    )
-                } else {
-                    write!(s, "The password uses one of {chars}: the API document allows them, but {source} does not list them; it may be refused.")
-                }
-            }
-            Msg::PasswordNonVisible => write!(
-                s,
-                "{}",
-                if zh {
-                    "密码不能包含控制字符（只支持可见字符）。"
-                } else {
-                    "The password must not contain control characters (only visible characters are supported)."
-                }
+            Msg::PasswordClassesAll => (
+                "The password must contain upper-case letters, lower-case letters and digits.",
+                "密码必须同时包含大写字母、小写字母和数字。",
+                &[],
             ),
-            Msg::PasswordOutsideVisible => write!(
-                s,
-                "{}",
-                if zh {
-                    "密码包含空格或非 ASCII 字符：文档只说明支持可见字符，可能被拒绝。"
-                } else {
-                    "The password contains a space or a non-ASCII character: the document only says visible characters are supported; it may be refused."
-                }
+            Msg::PasswordChars { specials } => (
+                "The password may contain only letters, digits and these special characters: \u{1}",
+                "密码只能包含大小写字母、数字和这些特殊字符：\u{1}",
+                &[Str(specials)],
             ),
-            Msg::PasswordUsername { username } => {
-                if zh {
-                    write!(s, "Windows 密码不能包含用户名 {username}、其倒序，或其中连续 3 个及以上的字符。")
-                } else {
-                    write!(s, "A Windows password must not contain the username {username}, the username reversed, or more than two consecutive characters of it.")
-                }
-            }
+            Msg::PasswordDisputedChars { chars, source } => (
+                "The password uses one of \u{1}: the API document allows them, but \u{1} does not list them; it may be refused.",
+                "密码使用了 \u{1} 中的字符：接口文档允许，但\u{1}未列出，可能被拒绝。",
+                &[Str(chars), Str(source)],
+            ),
+            Msg::PasswordNonVisible => (
+                "The password must not contain control characters (only visible characters are supported).",
+                "密码不能包含控制字符（只支持可见字符）。",
+                &[],
+            ),
+            Msg::PasswordOutsideVisible => (
+                "The password contains a space or a non-ASCII character: the document only says visible characters are supported; it may be refused.",
+                "密码包含空格或非 ASCII 字符：文档只说明支持可见字符，可能被拒绝。",
+                &[],
+            ),
+            Msg::PasswordUsername { username } => (
+                "A Windows password must not contain the username \u{1}, the username reversed, or more than two consecutive characters of it.",
+                "Windows 密码不能包含用户名 \u{1}、其倒序，或其中连续 3 个及以上的字符。",
+                &[Str(username)],
+            ),
             Msg::PasswordPrefix {
                 prefix,
-                windows_only,
-            } => match (zh, windows_only) {
-                (true, true) => write!(s, "Windows 实例的密码不能以 {prefix} 开头。"),
-                (true, false) => write!(s, "密码不能以 {prefix} 开头。"),
-                (false, true) => write!(s, "A Windows password must not start with {prefix}."),
-                (false, false) => write!(s, "The password must not start with {prefix}."),
-            },
-            Msg::ListIndex => write!(
-                s,
-                "{}",
-                if zh {
-                    "列表序号必须是从 1 开始的正整数。"
-                } else {
-                    "List positions must be positive integers starting at 1."
-                }
+                windows_only: true,
+            } => (
+                "A Windows password must not start with \u{1}.",
+                "Windows 实例的密码不能以 \u{1} 开头。",
+                &[Str(prefix)],
             ),
-            Msg::ListGap => write!(
-                s,
-                "{}",
-                if zh {
-                    "列表序号必须从 1 开始连续编号。"
-                } else {
-                    "List positions must be consecutive from 1."
-                }
+            Msg::PasswordPrefix {
+                prefix,
+                windows_only: false,
+            } => (
+                "The password must not start with \u{1}.",
+                "密码不能以 \u{1} 开头。",
+                &[Str(prefix)],
             ),
-            Msg::ListMaxItems { max } => {
-                if zh {
-                    write!(s, "最多 {max} 项。")
-                } else {
-                    write!(s, "At most {max} items.")
-                }
-            }
-            Msg::ListDuplicate => write!(
-                s,
-                "{}",
-                if zh {
-                    "列表中有重复的值。"
-                } else {
-                    "The list repeats a value."
-                }
+            Msg::ListIndex => (
+                "List positions must be positive integers starting at 1.",
+                "列表序号必须是从 1 开始的正整数。",
+                &[],
+            ),
+            Msg::ListGap => (
+                "List positions must be consecutive from 1.",
+                "列表序号必须从 1 开始连续编号。",
+                &[],
+            ),
+            Msg::ListMaxItems { max } => ("At most \u{1} items.", "最多 \u{1} 项。", &[n(*max)]),
+            Msg::ListDuplicate => (
+                "The list repeats a value.",
+                "列表中有重复的值。",
+                &[],
             ),
             Msg::Unknown {
                 suggestion: Some(name),
-            } => {
-                if zh {
-                    write!(s, "不是本接口的参数。是否想写 {name}？")
-                } else {
-                    write!(s, "Not a parameter of this API. Did you mean {name}?")
-                }
-            }
-            Msg::Unknown { suggestion: None } => write!(
-                s,
-                "{}",
-                if zh {
-                    "不是本接口的参数，会被忽略或拒绝。"
-                } else {
-                    "Not a parameter of this API; it will be ignored or refused."
-                }
+            } => (
+                "Not a parameter of this API. Did you mean \u{1}?",
+                "不是本接口的参数。是否想写 \u{1}？",
+                &[Str(name)],
             ),
-            Msg::NotSupportedHere { provider } => {
-                if zh {
-                    write!(s, "{provider} 的本接口没有这个参数。")
-                } else {
-                    write!(s, "This API on {provider} has no such parameter.")
-                }
-            }
+            Msg::Unknown { suggestion: None } => (
+                "Not a parameter of this API; it will be ignored or refused.",
+                "不是本接口的参数，会被忽略或拒绝。",
+                &[],
+            ),
+            Msg::NotSupportedHere { provider } => (
+                "This API on \u{1} has no such parameter.",
+                "\u{1} 的本接口没有这个参数。",
+                &[Str(provider)],
+            ),
             Msg::Deprecated {
                 instead: Some(name),
-            } => {
-                if zh {
-                    write!(s, "该参数已废弃，请改用 {name}。")
-                } else {
-                    write!(s, "Deprecated; use {name} instead.")
-                }
-            }
-            Msg::Deprecated { instead: None } => write!(
-                s,
-                "{}",
-                if zh {
-                    "该参数已废弃。"
-                } else {
-                    "Deprecated."
-                }
+            } => (
+                "Deprecated; use \u{1} instead.",
+                "该参数已废弃，请改用 \u{1}。",
+                &[Str(name)],
             ),
-            Msg::NotPublic => write!(
-                s,
-                "{}",
-                if zh {
-                    "该参数未对外开放。"
-                } else {
-                    "This parameter is not available for public use."
-                }
+            Msg::Deprecated { instead: None } => ("Deprecated.", "该参数已废弃。", &[]),
+            Msg::NotPublic => (
+                "This parameter is not available for public use.",
+                "该参数未对外开放。",
+                &[],
             ),
-            Msg::ExactlyOne { a, b } => {
-                if zh {
-                    write!(s, "{a} 和 {b} 必须且只能设置一个。")
-                } else {
-                    write!(s, "Set exactly one of {a} and {b}.")
-                }
-            }
-            Msg::BothSet { a, b } => {
-                if zh {
-                    write!(s, "{a} 和 {b} 不能同时设置。")
-                } else {
-                    write!(s, "{a} and {b} cannot both be set.")
-                }
-            }
-            Msg::NeitherSet { a, b } => {
-                if zh {
-                    write!(s, "{a} 和 {b} 不能同时为空。")
-                } else {
-                    write!(s, "{a} and {b} cannot both be empty.")
-                }
-            }
-            Msg::Requires { other, value } => {
-                if zh {
-                    write!(s, "只有 {other} 为 {value} 时才能设置。")
-                } else {
-                    write!(s, "Only allowed when {other} is {value}.")
-                }
-            }
-            Msg::RequiresPresent { other } => {
-                if zh {
-                    write!(s, "必须与 {other} 一起使用。")
-                } else {
-                    write!(s, "Must be used together with {other}.")
-                }
-            }
-            Msg::Ignored { because } => {
-                if zh {
-                    write!(s, "{because} 时该参数不生效。")
-                } else {
-                    write!(s, "Has no effect when {because}.")
-                }
-            }
-            Msg::Text(text) => write!(s, "{}", text.get(locale)),
+            Msg::ExactlyOne { a, b } => (
+                "Set exactly one of \u{1} and \u{1}.",
+                "\u{1} 和 \u{1} 必须且只能设置一个。",
+                &[Str(a), Str(b)],
+            ),
+            Msg::BothSet { a, b } => (
+                "\u{1} and \u{1} cannot both be set.",
+                "\u{1} 和 \u{1} 不能同时设置。",
+                &[Str(a), Str(b)],
+            ),
+            Msg::NeitherSet { a, b } => (
+                "\u{1} and \u{1} cannot both be empty.",
+                "\u{1} 和 \u{1} 不能同时为空。",
+                &[Str(a), Str(b)],
+            ),
+            Msg::Requires { other, value } => (
+                "Only allowed when \u{1} is \u{1}.",
+                "只有 \u{1} 为 \u{1} 时才能设置。",
+                &[Str(other), Str(value)],
+            ),
+            Msg::RequiresPresent { other } => (
+                "Must be used together with \u{1}.",
+                "必须与 \u{1} 一起使用。",
+                &[Str(other)],
+            ),
+            Msg::Ignored { because } => (
+                "Has no effect when \u{1}.",
+                "\u{1} 时该参数不生效。",
+                &[Str(because)],
+            ),
+            Msg::Text(text) => return text.get(locale).to_string(),
         };
-        s
+        fill(if zh { cn } else { en }, args)
     }
 }
 
@@ -680,4 +602,250 @@ impl Report {
             .iter()
             .any(|i| i.severity == Severity::Error && i.field == field)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message in both languages, as the `core::fmt` wording gave them
+    /// before rendering moved to templates: the text must not change.
+    #[test]
+    fn every_message_renders_as_before() {
+        let msgs = [
+            Msg::NotAnObject,
+            Msg::TooLarge { limit: 4194304 },
+            Msg::TooDeep,
+            Msg::Unreadable,
+            Msg::TooMany { limit: 512 },
+            Msg::Duplicate,
+            Msg::Required,
+            Msg::WrongType {
+                expected: TypeName::String,
+            },
+            Msg::WrongType {
+                expected: TypeName::Integer,
+            },
+            Msg::WrongType {
+                expected: TypeName::Boolean,
+            },
+            Msg::WrongType {
+                expected: TypeName::Object,
+            },
+            Msg::WrongType {
+                expected: TypeName::List,
+            },
+            Msg::BooleanAsString,
+            Msg::Length {
+                min: 0,
+                max: u32::MAX as usize,
+                actual: 1234567,
+            },
+            Msg::MaxLength {
+                max: 64,
+                actual: 10,
+            },
+            Msg::ExactLength { len: 36, actual: 0 },
+            Msg::Minimum { min: i64::MIN },
+            Msg::Minimum { min: 20 },
+            Msg::Maximum { max: i64::MAX },
+            Msg::Maximum { max: -5 },
+            Msg::Maximum { max: 0 },
+            Msg::Enum {
+                allowed: &["a", "bb", "c\"d"],
+            },
+            Msg::Enum { allowed: &["only"] },
+            Msg::Enum { allowed: &[] },
+            Msg::Uuid,
+            Msg::UuidLowercase,
+            Msg::Base64,
+            Msg::Ascii,
+            Msg::PathSegment,
+            Msg::Printable,
+            Msg::PasswordLength {
+                min: 8,
+                max: 26,
+                actual: 100,
+            },
+            Msg::PasswordClassesAtLeast {
+                need: 3,
+                specials: "!@$%^-_=+[{}]:,./?",
+            },
+            Msg::PasswordClassesAll,
+            Msg::PasswordChars {
+                specials: "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+            },
+            Msg::PasswordDisputedChars {
+                chars: "~#*",
+                source: "the SDK",
+            },
+            Msg::PasswordNonVisible,
+            Msg::PasswordOutsideVisible,
+            Msg::PasswordUsername {
+                username: "Admin{}%s\"".into(),
+            },
+            Msg::PasswordPrefix {
+                prefix: "/",
+                windows_only: true,
+            },
+            Msg::PasswordPrefix {
+                prefix: "$6$",
+                windows_only: false,
+            },
+            Msg::ListIndex,
+            Msg::ListGap,
+            Msg::ListMaxItems { max: 10 },
+            Msg::ListDuplicate,
+            Msg::Unknown {
+                suggestion: Some("ImageId"),
+            },
+            Msg::Unknown { suggestion: None },
+            Msg::NotSupportedHere {
+                provider: "Open Telekom Cloud",
+            },
+            Msg::Deprecated { instead: Some("X") },
+            Msg::Deprecated { instead: None },
+            Msg::NotPublic,
+            Msg::ExactlyOne { a: "a", b: "b" },
+            Msg::BothSet { a: "a", b: "b" },
+            Msg::NeitherSet { a: "a", b: "b" },
+            Msg::Requires {
+                other: "Encrypted",
+                value: "true",
+            },
+            Msg::RequiresPresent { other: "o" },
+            Msg::Ignored {
+                because: "KeepImageLogin=true",
+            },
+            Msg::Text(Text::new("en text {}", "中文")),
+        ];
+        let mut got = String::new();
+        for m in &msgs {
+            for locale in [Locale::En, Locale::Zh] {
+                got.push_str(&m.render(locale));
+                got.push('\n');
+            }
+        }
+        assert_eq!(got, EXPECTED);
+        // A provider's own sentence is said as written, placeholders and all.
+        let text = Msg::Text(Text::new("a \u{1} {}", "b \u{1}"));
+        assert_eq!(text.render(Locale::En), "a \u{1} {}");
+        assert_eq!(text.render(Locale::Zh), "b \u{1}");
+    }
+
+    const EXPECTED: &str = r#"Parameters must be a JSON object.
+参数必须是一个 JSON 对象。
+Input is too large (limit 4194304 bytes); it was not checked.
+输入过大（上限 4194304 字节），未做检查。
+Nested too deeply.
+嵌套层级过深。
+Parameters could not be read: not a plain JSON value (cyclic, BigInt, or nested too deeply).
+无法读取参数：不是合法的 JSON 值（例如循环引用、BigInt 或嵌套过深）。
+Too many parameters (limit 512); the rest was not checked.
+参数过多（上限 512 个），其余未检查。
+Given twice (both flat and nested); give it once.
+该参数被给出了两次（扁平写法与嵌套写法同时出现）。
+Required; must not be empty.
+必填参数，不能为空。
+Wrong type: must be a string.
+类型错误：应为字符串。
+Wrong type: must be an integer.
+类型错误：应为整数。
+Wrong type: must be a boolean (true or false).
+类型错误：应为布尔值（true 或 false）。
+Wrong type: must be an object.
+类型错误：应为对象。
+Wrong type: must be a list.
+类型错误：应为列表。
+This parameter is a string: write "true" or "false" in quotes.
+该参数是字符串类型：请写 "true" 或 "false"（带引号）。
+Must be 0 to 4294967295 characters long (now 1234567).
+长度必须为 0–4294967295 个字符（当前 1234567 个）。
+Must be at most 64 characters long (now 10).
+长度不能超过 64 个字符（当前 10 个）。
+Must be exactly 36 characters long (now 0).
+长度必须正好为 36 个字符（当前 0 个）。
+Must be at least -9223372036854775808.
+不能小于 -9223372036854775808。
+Must be at least 20.
+不能小于 20。
+Must be at most 9223372036854775807.
+不能大于 9223372036854775807。
+Must be at most -5.
+不能大于 -5。
+Must be at most 0.
+不能大于 0。
+Must be one of: a, bb, c"d.
+取值只能是：a、bb、c"d。
+Must be one of: only.
+取值只能是：only。
+Must be one of: .
+取值只能是：。
+Must be a UUID (8-4-4-4-12 hexadecimal digits).
+必须是 UUID 格式（8-4-4-4-12 位十六进制）。
+Must be a UUID in lower case, as ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$.
+必须是标准 UUID 格式，十六进制字母小写：^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$。
+Must be Base64-encoded.
+必须是 Base64 编码。
+May contain ASCII characters only.
+只能包含 ASCII 字符。
+Used as a URL path segment: must not contain /, ?, #, whitespace or control characters.
+用作 URL 路径的一段：不能包含 /、?、#、空白或控制字符。
+Must not contain control characters.
+不能包含控制字符。
+The password must be 8 to 26 characters long (now 100).
+密码长度必须为 8–26 个字符（当前 100 个）。
+The password must contain at least 3 of: upper-case letters, lower-case letters, digits, special characters (!@$%^-_=+[{}]:,./?).
+密码必须至少包含以下 3 类字符：大写字母、小写字母、数字、特殊字符（!@$%^-_=+[{}]:,./?）。
+The password must contain upper-case letters, lower-case letters and digits.
+密码必须同时包含大写字母、小写字母和数字。
+The password may contain only letters, digits and these special characters: ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+密码只能包含大小写字母、数字和这些特殊字符：()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+The password uses one of ~#*: the API document allows them, but the SDK does not list them; it may be refused.
+密码使用了 ~#* 中的字符：接口文档允许，但the SDK未列出，可能被拒绝。
+The password must not contain control characters (only visible characters are supported).
+密码不能包含控制字符（只支持可见字符）。
+The password contains a space or a non-ASCII character: the document only says visible characters are supported; it may be refused.
+密码包含空格或非 ASCII 字符：文档只说明支持可见字符，可能被拒绝。
+A Windows password must not contain the username Admin{}%s", the username reversed, or more than two consecutive characters of it.
+Windows 密码不能包含用户名 Admin{}%s"、其倒序，或其中连续 3 个及以上的字符。
+A Windows password must not start with /.
+Windows 实例的密码不能以 / 开头。
+The password must not start with $6$.
+密码不能以 $6$ 开头。
+List positions must be positive integers starting at 1.
+列表序号必须是从 1 开始的正整数。
+List positions must be consecutive from 1.
+列表序号必须从 1 开始连续编号。
+At most 10 items.
+最多 10 项。
+The list repeats a value.
+列表中有重复的值。
+Not a parameter of this API. Did you mean ImageId?
+不是本接口的参数。是否想写 ImageId？
+Not a parameter of this API; it will be ignored or refused.
+不是本接口的参数，会被忽略或拒绝。
+This API on Open Telekom Cloud has no such parameter.
+Open Telekom Cloud 的本接口没有这个参数。
+Deprecated; use X instead.
+该参数已废弃，请改用 X。
+Deprecated.
+该参数已废弃。
+This parameter is not available for public use.
+该参数未对外开放。
+Set exactly one of a and b.
+a 和 b 必须且只能设置一个。
+a and b cannot both be set.
+a 和 b 不能同时设置。
+a and b cannot both be empty.
+a 和 b 不能同时为空。
+Only allowed when Encrypted is true.
+只有 Encrypted 为 true 时才能设置。
+Must be used together with o.
+必须与 o 一起使用。
+Has no effect when KeepImageLogin=true.
+KeepImageLogin=true 时该参数不生效。
+en text {}
+中文
+"#;
 }

@@ -10,15 +10,14 @@ pub fn fill(buf: &mut [u8]) -> Result<(), getrandom::Error> {
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex = crate::signing::hex(&bytes);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    let mut out = String::with_capacity(36);
+    for (i, c) in crate::signing::hex(&bytes).chars().enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A source of random `u32`s drawing from [`fill`] in blocks.

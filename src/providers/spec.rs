@@ -1,7 +1,10 @@
 //! The vocabulary provider tables are written in: a field with its location,
 //! type and checks, read like a row of the API document.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::api::push_json_str;
+use crate::issue::push_decimal;
 
 use crate::issue::{Severity, Text};
 use crate::params::has_list_segment;
@@ -252,147 +255,163 @@ impl Field {
 
     /// The field as `providers()` describes it to a form.
     pub fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("name".into(), Value::from(self.name));
-        m.insert("location".into(), Value::from(self.location.as_str()));
-        let ty = if self.is_list() {
-            "list"
-        } else {
-            match self.kind {
-                Kind::String => "string",
-                Kind::Integer => "integer",
-                Kind::Boolean => "boolean",
-                Kind::Object => "object",
-            }
+        let mut out = String::new();
+        self.write_json(&mut out);
+        serde_json::from_str(&out).unwrap_or(Value::Null)
+    }
+
+    /// [`Field::to_json`] as JSON text, keys in any order (parsing sorts them).
+    pub(crate) fn write_json(&self, out: &mut String) {
+        let kind = match self.kind {
+            Kind::String => "string",
+            Kind::Integer => "integer",
+            Kind::Boolean => "boolean",
+            Kind::Object => "object",
         };
-        m.insert("type".into(), Value::from(ty));
+        out.push_str("{\"name\":");
+        push_json_str(out, self.name);
+        out.push_str(",\"location\":\"");
+        out.push_str(self.location.as_str());
+        out.push_str("\",\"type\":\"");
         if self.is_list() {
-            let item = match self.kind {
-                Kind::Integer => "integer",
-                Kind::Boolean => "boolean",
-                Kind::Object => "object",
-                Kind::String => "string",
-            };
-            m.insert("items".into(), Value::from(item));
+            out.push_str("list\",\"items\":\"");
         }
-        m.insert("required".into(), Value::from(self.required));
-        m.insert("secret".into(), Value::from(self.secret));
+        out.push_str(kind);
+        push_key_bool(out, "\",\"required\":", self.required);
+        push_key_bool(out, ",\"secret\":", self.secret);
         if let Some(g) = self.generator {
-            m.insert(
-                "generator".into(),
-                Value::from(match g {
-                    Generator::Password => "password",
-                    Generator::ClientToken => "clientToken",
-                }),
-            );
+            out.push_str(match g {
+                Generator::Password => ",\"generator\":\"password\"",
+                Generator::ClientToken => ",\"generator\":\"clientToken\"",
+            });
         }
         let (deprecated, advanced) = match self.status {
             Status::Public => (false, false),
             Status::Deprecated(_) => (true, true),
             Status::NotPublic | Status::Hidden | Status::Unsupported => (false, true),
         };
-        m.insert("deprecated".into(), Value::from(deprecated));
-        m.insert("advanced".into(), Value::from(advanced));
-        m.insert(
-            "supported".into(),
-            Value::from(self.status != Status::Unsupported),
-        );
+        push_key_bool(out, ",\"deprecated\":", deprecated);
+        push_key_bool(out, ",\"advanced\":", advanced);
+        push_key_bool(out, ",\"supported\":", self.status != Status::Unsupported);
         if let Status::Deprecated(Some(instead)) = self.status {
-            m.insert("replacedBy".into(), Value::from(instead));
+            out.push_str(",\"replacedBy\":");
+            push_json_str(out, instead);
         }
-        m.insert("constraints".into(), Value::Object(self.constraints_json()));
-        if let Some(code) = self.code {
-            m.insert("code".into(), Value::from(code));
+        // Later keys win over earlier ones when parsed, as `Map::extend` did.
+        out.push_str(",\"constraints\":{");
+        let mut first = true;
+        for check in self.checks {
+            if check.severity == Severity::Error {
+                write_rule(out, &check.rule, &mut first);
+            }
         }
-        m.insert("label".into(), self.label.to_json());
-        m.insert("help".into(), self.help.to_json());
-        if let Some(e) = self.example {
-            m.insert("example".into(), Value::from(e));
-        }
-        Value::Object(m)
-    }
-
-    fn constraints_json(&self) -> Map<String, Value> {
-        let mut c = Map::new();
-        let mut warnings = Vec::new();
+        // Uncertain rules are listed apart so a form does not enforce them.
+        let mut advisory = false;
         for check in self.checks {
             if check.severity == Severity::Warning {
-                // Uncertain rules are listed apart so a form does not enforce them.
-                warnings.push(rule_json(&check.rule));
-                continue;
-            }
-            if let Value::Object(one) = rule_json(&check.rule) {
-                c.extend(one);
+                out.push_str(if advisory {
+                    ","
+                } else if first {
+                    "\"advisory\":["
+                } else {
+                    ",\"advisory\":["
+                });
+                advisory = true;
+                out.push('{');
+                write_rule(out, &check.rule, &mut true);
+                out.push('}');
             }
         }
-        if !warnings.is_empty() {
-            c.insert("advisory".into(), Value::Array(warnings));
+        if advisory {
+            out.push(']');
         }
-        c
+        out.push('}');
+        if let Some(code) = self.code {
+            out.push_str(",\"code\":");
+            push_json_str(out, code);
+        }
+        out.push_str(",\"label\":");
+        self.label.write_json(out);
+        out.push_str(",\"help\":");
+        self.help.write_json(out);
+        if let Some(e) = self.example {
+            out.push_str(",\"example\":");
+            push_json_str(out, e);
+        }
+        out.push('}');
     }
 }
 
-fn rule_json(rule: &Rule) -> Value {
-    let mut m = Map::new();
+/// `key` (with its quotes, comma and colon) and a boolean.
+pub(crate) fn push_key_bool(out: &mut String, key: &str, value: bool) {
+    out.push_str(key);
+    out.push_str(if value { "true" } else { "false" });
+}
+
+/// A number after `key`; `first` says whether no member was written yet.
+fn push_key_num(out: &mut String, first: &mut bool, key: &str, negative: bool, n: u64) {
+    if !*first {
+        out.push(',');
+    }
+    *first = false;
+    out.push('"');
+    out.push_str(key);
+    out.push_str("\":");
+    push_decimal(out, negative, n);
+}
+
+/// A rule's members (without braces) as `providers()` describes them.
+fn write_rule(out: &mut String, rule: &Rule, first: &mut bool) {
+    let text = |out: &mut String, first: &mut bool, members: &str| {
+        if !*first {
+            out.push(',');
+        }
+        *first = false;
+        out.push_str(members);
+    };
     match *rule {
         Rule::Length { min, max } => {
-            m.insert("minLength".into(), Value::from(min));
-            m.insert("maxLength".into(), Value::from(max));
+            push_key_num(out, first, "minLength", false, min as u64);
+            push_key_num(out, first, "maxLength", false, max as u64);
         }
-        Rule::MaxLength(max) => {
-            m.insert("maxLength".into(), Value::from(max));
-        }
+        Rule::MaxLength(max) => push_key_num(out, first, "maxLength", false, max as u64),
         Rule::ExactLength(n) => {
-            m.insert("minLength".into(), Value::from(n));
-            m.insert("maxLength".into(), Value::from(n));
+            push_key_num(out, first, "minLength", false, n as u64);
+            push_key_num(out, first, "maxLength", false, n as u64);
         }
-        Rule::Minimum(n) => {
-            m.insert("minimum".into(), Value::from(n));
-        }
-        Rule::Maximum(n) => {
-            m.insert("maximum".into(), Value::from(n));
-        }
+        Rule::Minimum(n) => push_key_num(out, first, "minimum", n < 0, n.unsigned_abs()),
+        Rule::Maximum(n) => push_key_num(out, first, "maximum", n < 0, n.unsigned_abs()),
         Rule::OneOf(values) => {
-            m.insert("enum".into(), Value::from(values.to_vec()));
+            text(out, first, "\"enum\":[");
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_str(out, v);
+            }
+            out.push(']');
         }
-        Rule::Uuid => {
-            m.insert("format".into(), Value::from("uuid"));
-            m.insert(
-                "pattern".into(),
-                Value::from(
-                    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-                ),
-            );
-        }
-        Rule::UuidLowercase => {
-            m.insert("format".into(), Value::from("uuid"));
-            m.insert(
-                "pattern".into(),
-                Value::from("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
-            );
-        }
-        Rule::Base64 => {
-            m.insert("format".into(), Value::from("base64"));
-        }
-        Rule::Ascii => {
-            m.insert("format".into(), Value::from("ascii"));
-        }
-        Rule::PathSegment => {
-            m.insert("format".into(), Value::from("path-segment"));
-        }
+        Rule::Uuid => text(
+            out,
+            first,
+            "\"format\":\"uuid\",\"pattern\":\"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\"",
+        ),
+        Rule::UuidLowercase => text(
+            out,
+            first,
+            "\"format\":\"uuid\",\"pattern\":\"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$\"",
+        ),
+        Rule::Base64 => text(out, first, "\"format\":\"base64\""),
+        Rule::Ascii => text(out, first, "\"format\":\"ascii\""),
+        Rule::PathSegment => text(out, first, "\"format\":\"path-segment\""),
         Rule::NoControl => {}
         Rule::Password(p) => {
-            m.insert("format".into(), Value::from("password"));
-            m.insert("minLength".into(), Value::from(p.min));
-            m.insert("maxLength".into(), Value::from(p.max));
-            m.insert("specialCharacters".into(), Value::from(p.specials));
+            text(out, first, "\"format\":\"password\",\"specialCharacters\":");
+            push_json_str(out, p.specials);
+            push_key_num(out, first, "minLength", false, p.min as u64);
+            push_key_num(out, first, "maxLength", false, p.max as u64);
         }
-        Rule::MaxItems(n) => {
-            m.insert("maxItems".into(), Value::from(n));
-        }
-        Rule::Distinct => {
-            m.insert("uniqueItems".into(), Value::from(true));
-        }
+        Rule::MaxItems(n) => push_key_num(out, first, "maxItems", false, n as u64),
+        Rule::Distinct => text(out, first, "\"uniqueItems\":true"),
     }
-    Value::Object(m)
 }

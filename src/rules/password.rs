@@ -60,7 +60,7 @@ fn finding(rule: &'static str, severity: Severity, msg: Msg) -> Finding {
 
 impl PasswordPolicy {
     fn is_special(&self, c: char) -> bool {
-        self.specials.contains(c) || self.disputed.contains(c)
+        has_char(self.specials, c) || has_char(self.disputed, c)
     }
 
     /// Checks `password` for `os` (None: unknown, OS-specific rules skipped).
@@ -89,7 +89,7 @@ impl PasswordPolicy {
                 digit = true;
             } else if self.is_special(c) {
                 special = true;
-                disputed |= self.disputed.contains(c);
+                disputed |= has_char(self.disputed, c);
             } else {
                 match self.others {
                     Others::Reject => bad = true,
@@ -203,23 +203,28 @@ impl PasswordPolicy {
         // Specials that are easy to type and need no quoting in a shell,
         // narrowed to what the policy lists (any visible one for Kingsoft).
         const SAFE: &str = "!@#%^*-_=+.:?";
-        let specials: Vec<char> = match self.others {
-            Others::VisibleAscii => SAFE.chars().collect(),
-            Others::Reject => SAFE
-                .chars()
-                .filter(|&c| self.specials.contains(c) && !self.disputed.contains(c))
-                .collect(),
-        };
-        let classes: [Vec<char>; 4] = [
-            UPPER.chars().collect(),
-            LOWER.chars().collect(),
-            DIGIT.chars().collect(),
-            specials,
+        // All ASCII: bytes, not `char`s.
+        let specials: Vec<u8> = SAFE
+            .bytes()
+            .filter(|&b| {
+                let c = char::from(b);
+                self.others == Others::VisibleAscii
+                    || (has_char(self.specials, c) && !has_char(self.disputed, c))
+            })
+            .collect();
+        let classes: [&[u8]; 4] = [
+            UPPER.as_bytes(),
+            LOWER.as_bytes(),
+            DIGIT.as_bytes(),
+            &specials,
         ];
-        let all: Vec<char> = classes.iter().flatten().copied().collect();
+        let mut all: Vec<u8> = Vec::new();
+        for class in classes {
+            all.extend_from_slice(class);
+        }
         let len = 16.clamp(self.min, self.max);
         loop {
-            let mut chars: Vec<char> = Vec::with_capacity(len);
+            let mut chars: Vec<u8> = Vec::with_capacity(len);
             for class in classes.iter().filter(|c| !c.is_empty()) {
                 chars.push(class[uniform(random_u32, class.len())]);
             }
@@ -230,12 +235,18 @@ impl PasswordPolicy {
                 let j = uniform(random_u32, i + 1);
                 chars.swap(i, j);
             }
-            let candidate: String = chars.into_iter().collect();
+            let candidate: String = chars.iter().map(|&b| char::from(b)).collect();
             if self.check(&candidate, os, username).is_empty() {
                 return candidate;
             }
         }
     }
+}
+
+/// `set.contains(c)` as a plain loop: `str::contains` with a non-ASCII `char`
+/// pulls a substring searcher into the WebAssembly.
+fn has_char(set: &str, c: char) -> bool {
+    set.chars().any(|s| s == c)
 }
 
 /// Uniform integer in `0..n` by rejection sampling (no modulo bias).
