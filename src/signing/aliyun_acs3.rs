@@ -20,7 +20,7 @@
 
 use super::aliyun_rpc::ParamMap;
 use super::canonical::{
-    add_missing, find_first as find, trim_ows, trimmed_headers, url_with_query,
+    add_missing, canonical_request, find_first as find, trim_ows, trimmed_headers, url_with_query,
 };
 use super::url::ParsedUrl;
 use super::{hex, hmac_sha256, sha256_hex, SignError, SignInput, SigningResult};
@@ -100,20 +100,14 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     // document asks for names with reserved characters.
     let canonical_query = query.to_sorted_query();
     // `concat` sizes the string once (`format!` grows it piece by piece).
-    let canonical_request = [
-        input.method.as_str(),
-        "\n",
+    let canonical_request = canonical_request(
+        &input.method,
         &url.path,
-        "\n",
         &canonical_query,
-        "\n",
         &header_lines,
-        "\n",
         &signed_headers,
-        "\n",
         payload_hash,
-    ]
-    .concat();
+    );
     let string_to_sign = [ALGORITHM, "\n", &sha256_hex(canonical_request.as_bytes())].concat();
 
     let (signature, authorization) = match &input.secret_access_key {

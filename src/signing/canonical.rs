@@ -114,3 +114,48 @@ pub(super) fn scoped_signature(secret: &[u8], scope: [&str; 4], string_to_sign: 
     }
     hex(hmac_sha256(key.as_slice(), string_to_sign.as_bytes()).as_slice())
 }
+
+/// The six-line canonical request the HMAC-SHA256 schemes share: method,
+/// path, query, header lines, signed header names, payload hash, each on its
+/// own line (each scheme canonicalizes the parts its own way).
+pub(crate) fn canonical_request(
+    method: &str,
+    path: &str,
+    query: &str,
+    header_lines: &str,
+    signed_headers: &str,
+    payload_hash: &str,
+) -> String {
+    [
+        method,
+        path,
+        query,
+        header_lines,
+        signed_headers,
+        payload_hash,
+    ]
+    .join("\n")
+}
+
+/// `ALGORITHM Credential=id/scope, SignedHeaders=…, Signature=…`, the
+/// Authorization value of SigV4 and of Volcengine's scheme.
+pub(crate) fn credential_authorization(
+    algorithm: &str,
+    access_key_id: &str,
+    credential_scope: &str,
+    signed_headers: &str,
+    signature: &str,
+) -> String {
+    [
+        algorithm,
+        " Credential=",
+        access_key_id,
+        "/",
+        credential_scope,
+        ", SignedHeaders=",
+        signed_headers,
+        ", Signature=",
+        signature,
+    ]
+    .concat()
+}

@@ -9,7 +9,7 @@
 //! (when a token is given), `X-Sdk-Content-Sha256` (non-JSON bodies),
 //! `X-Sdk-Date` and `Host`.
 
-use super::canonical::{find_first, find_last, join_pairs, sorted_by_pair};
+use super::canonical::{canonical_request, find_first, find_last, join_pairs, sorted_by_pair};
 use super::encode::{percent_decode, push_rfc3986};
 use super::sigv4::{py_strip, raw_authority};
 use super::url::ParsedUrl;
@@ -91,20 +91,14 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let query = canonical_query(&url.query);
     // `concat` sizes the string once (`format!` grows it piece by piece).
-    let canonical_request = [
+    let canonical_request = canonical_request(
         &input.method.to_ascii_uppercase(),
-        "\n",
         &canonical_uri(&url.path),
-        "\n",
         &query,
-        "\n",
         &canonical_headers,
-        "\n",
         &signed_headers,
-        "\n",
         payload_hash,
-    ]
-    .concat();
+    );
     let string_to_sign = [
         ALGORITHM,
         "\n",

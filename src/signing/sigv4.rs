@@ -16,7 +16,9 @@
 //!   kscore always hashes the body. Both use a caller-given
 //!   `X-Amz-Content-SHA256` value as the payload hash.
 
-use super::canonical::{join_pairs, push_pairs, scoped_signature, sorted_by_pair};
+use super::canonical::{
+    credential_authorization, join_pairs, push_pairs, scoped_signature, sorted_by_pair,
+};
 use super::encode::{rfc3986, rfc3986_path};
 use super::url::ParsedUrl;
 use super::{sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp, EMPTY_SHA256};
@@ -148,18 +150,13 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
                 [&date, region, service, "aws4_request"],
                 &string_to_sign,
             );
-            let auth = [
+            let auth = credential_authorization(
                 ALGORITHM,
-                " Credential=",
                 &input.access_key_id,
-                "/",
                 &credential_scope,
-                ", SignedHeaders=",
                 &signed_headers,
-                ", Signature=",
                 &sig,
-            ]
-            .concat();
+            );
             headers.push(("Authorization".into(), auth.clone()));
             (Some(sig), Some(auth))
         }

@@ -28,8 +28,8 @@
 //!   to a non-GET request that has none; so does this scheme.
 
 use super::canonical::{
-    add_missing, find_last as find, join_pairs, push_pairs, scoped_signature, sorted_by_name,
-    trimmed_headers, url_with_query,
+    add_missing, canonical_request, credential_authorization, find_last as find, join_pairs,
+    push_pairs, scoped_signature, sorted_by_name, trimmed_headers, url_with_query,
 };
 use super::url::ParsedUrl;
 use super::{sha256_hex, SignError, SignInput, SigningResult};
@@ -126,20 +126,14 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
 
     let payload_hash = find(&headers, "x-content-sha256").unwrap_or_default();
     // `concat` sizes the string once (`format!` grows it piece by piece).
-    let canonical_request = [
-        input.method.as_str(),
-        "\n",
+    let canonical_request = canonical_request(
+        &input.method,
         &url.path,
-        "\n",
         &canonical_query(&url.query),
-        "\n",
         &header_lines,
-        "\n",
         &signed_headers,
-        "\n",
         payload_hash,
-    ]
-    .concat();
+    );
     let string_to_sign = [
         ALGORITHM,
         "\n",
@@ -158,18 +152,13 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
                 [&date, region, service, "request"],
                 &string_to_sign,
             );
-            let auth = [
+            let auth = credential_authorization(
                 ALGORITHM,
-                " Credential=",
                 &input.access_key_id,
-                "/",
                 &credential_scope,
-                ", SignedHeaders=",
                 &signed_headers,
-                ", Signature=",
                 &sig,
-            ]
-            .concat();
+            );
             headers.push(("Authorization".to_string(), auth.clone()));
             (Some(sig), Some(auth))
         }
