@@ -107,7 +107,16 @@ export function buildRequest(provider, params, context) {
     throw err;
   }
   if (ctx.now === undefined) ctx.now = Date.now();
-  return unwrap(wasm.build_request_json(providerId(provider), toJson(params), inputText(ctx, 'context')));
+  const answer = unwrap(wasm.build_request_json(providerId(provider), toJson(params), inputText(ctx, 'context')));
+  const { signing, request } = answer;
+  if (signing) {
+    // The signed request's body, headers and url cross once, under `request`;
+    // `signing` holds placeholders in their places (Rust `AnswerForm::Transport`).
+    signing.body = request.body;
+    signing.headers = { ...request.headers };
+    signing.url = request.url;
+  }
+  return answer;
 }
 
 /** Signs an arbitrary request with one scheme. */

@@ -155,7 +155,7 @@ pub fn sign_answer_text(input: &Value) -> Result<String, ApiError> {
     let mut headers = String::new();
     push_headers(&mut headers, &result.headers);
     out.push_str("{\"value\":");
-    push_signing_result(&mut out, &result, &headers);
+    push_signing_result(&mut out, &result, Some(&headers));
     out.push('}');
     Ok(out)
 }
@@ -172,9 +172,25 @@ fn value_of_answer(text: &str) -> Value {
 /// A first guess at an answer's length, so its string rarely grows.
 fn answer_capacity(r: &SigningResult) -> usize {
     let headers: usize = r.headers.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
-    // The headers, URL and body appear twice in a build answer (request and signing).
+    // The headers, URL and body appear twice in a full build answer (request and signing).
     512 + r.canonical_request.len() + 2 * (headers + r.url.len() + r.body.len())
 }
+
+/// How a build answer writes the signing result's `body`, `headers` and
+/// `url`, which are always the request's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerForm {
+    /// Written out in both places: the answer as the API returns it.
+    Full,
+    /// Written once, under `request`; under `signing` each is the
+    /// placeholder [`SHARED_WITH_REQUEST`], which the JS wrapper replaces
+    /// with the request's values (keeping the key order). A signed answer
+    /// crosses into JS, and is parsed there, about a quarter shorter.
+    Transport,
+}
+
+/// What [`AnswerForm::Transport`] writes in place of a shared value.
+pub const SHARED_WITH_REQUEST: &str = "0";
 
 /// `{name: value}` as a serde_json map writes it: names in byte order, a
 /// repeated name once with its last value.
@@ -200,8 +216,9 @@ fn push_headers(out: &mut String, headers: &[(String, String)]) {
 
 /// A signing result as a JSON object, keys in serde_json's (sorted) order;
 /// absent optional strings are left out. `headers` is `r.headers` already
-/// written by [`push_headers`] (a build answer has them twice).
-fn push_signing_result(out: &mut String, r: &SigningResult, headers: &str) {
+/// written by [`push_headers`]; `None` writes body, headers and url as
+/// [`SHARED_WITH_REQUEST`] (see [`AnswerForm::Transport`]).
+fn push_signing_result(out: &mut String, r: &SigningResult, headers: Option<&str>) {
     out.push('{');
     if let Some(v) = &r.authorization {
         out.push_str("\"authorization\":");
@@ -209,7 +226,10 @@ fn push_signing_result(out: &mut String, r: &SigningResult, headers: &str) {
         out.push(',');
     }
     out.push_str("\"body\":");
-    push_json_str(out, &r.body);
+    match headers {
+        Some(_) => push_json_str(out, &r.body),
+        None => out.push_str(SHARED_WITH_REQUEST),
+    }
     out.push_str(",\"canonicalRequest\":");
     push_json_str(out, &r.canonical_request);
     if let Some(v) = &r.credential_scope {
@@ -217,7 +237,7 @@ fn push_signing_result(out: &mut String, r: &SigningResult, headers: &str) {
         push_json_str(out, v);
     }
     out.push_str(",\"headers\":");
-    out.push_str(headers);
+    out.push_str(headers.unwrap_or(SHARED_WITH_REQUEST));
     out.push_str(",\"scheme\":");
     push_json_str(out, r.scheme.id());
     if let Some(v) = &r.signature {
@@ -231,7 +251,10 @@ fn push_signing_result(out: &mut String, r: &SigningResult, headers: &str) {
     out.push_str(",\"stringToSign\":");
     push_json_str(out, &r.string_to_sign);
     out.push_str(",\"url\":");
-    push_json_str(out, &r.url);
+    match headers {
+        Some(_) => push_json_str(out, &r.url),
+        None => out.push_str(SHARED_WITH_REQUEST),
+    }
     out.push('}');
 }
 
@@ -560,7 +583,7 @@ pub fn build_request(
     let provider = provider(provider_id)?;
     let ctx = crate::build::Context::from_json(context)?;
     let mut out = String::from("{\"value\":");
-    build_with(provider, Ok(params), &ctx, &mut out)?;
+    build_with(provider, Ok(params), &ctx, AnswerForm::Full, &mut out)?;
     out.push('}');
     Ok(value_of_answer(&out))
 }
@@ -582,6 +605,17 @@ pub fn build_answer_text(
     params: Option<&str>,
     context: &str,
 ) -> Result<String, ApiError> {
+    build_answer_text_as(provider_id, params, context, AnswerForm::Full)
+}
+
+/// [`build_answer_text`] in the given [`AnswerForm`] (the wasm layer asks
+/// for [`AnswerForm::Transport`]).
+pub fn build_answer_text_as(
+    provider_id: &str,
+    params: Option<&str>,
+    context: &str,
+    form: AnswerForm,
+) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
     if context.len() > MAX_OPTIONS_BYTES {
         return Err(ApiError::new(
@@ -596,8 +630,8 @@ pub fn build_answer_text(
     let ctx = ctx?;
     let mut out = String::from("{\"value\":");
     match params_from_text(params, ctx.options.locale) {
-        Ok(value) => build_with(provider, Ok(&value), &ctx, &mut out)?,
-        Err(issues) => build_with(provider, Err(issues), &ctx, &mut out)?,
+        Ok(value) => build_with(provider, Ok(&value), &ctx, form, &mut out)?,
+        Err(issues) => build_with(provider, Err(issues), &ctx, form, &mut out)?,
     }
     out.push('}');
     Ok(out)
@@ -609,6 +643,7 @@ fn build_with(
     provider: &Provider,
     params: Result<&Value, Vec<Issue>>,
     ctx: &crate::build::Context,
+    form: AnswerForm,
     out: &mut String,
 ) -> Result<(), ApiError> {
     let params = match params {
@@ -645,7 +680,11 @@ fn build_with(
     push_request(out, &request, &headers);
     if let Some(signing) = built.signing() {
         out.push_str(",\"signing\":");
-        push_signing_result(out, signing, &headers);
+        let shared = match form {
+            AnswerForm::Full => Some(headers.as_str()),
+            AnswerForm::Transport => None,
+        };
+        push_signing_result(out, signing, shared);
     }
     out.push('}');
     Ok(())
@@ -780,6 +819,14 @@ mod answer_text_tests {
                         assert_eq!(text, roundtrip(&text), "{p} {ctx}");
                         let value = build_request(p, params, Some(&ctx)).unwrap();
                         assert_eq!(text, json!({ "value": value }).to_string(), "{p} {ctx}");
+                        let transport = build_answer_text_as(
+                            p,
+                            Some(&params.to_string()),
+                            &ctx.to_string(),
+                            AnswerForm::Transport,
+                        )
+                        .unwrap();
+                        assert_eq!(fill_shared(&transport), text, "{p} {ctx}");
                     }
                 }
             }
@@ -804,6 +851,22 @@ mod answer_text_tests {
                 );
             }
         }
+    }
+
+    /// What the JS wrapper does to an [`AnswerForm::Transport`] answer.
+    fn fill_shared(text: &str) -> String {
+        use serde_json::json;
+        let mut answer: Value = serde_json::from_str(text).unwrap();
+        let value = &mut answer["value"];
+        if let Some(request) = value.get("request").cloned() {
+            if let Some(signing) = value.get_mut("signing") {
+                for key in ["body", "headers", "url"] {
+                    assert_eq!(signing[key], json!(0), "placeholder for {key}");
+                    signing[key] = request[key].clone();
+                }
+            }
+        }
+        answer.to_string()
     }
 
     const ALL_IDS: [&str; 5] = ["huaweicloud", "otc", "ksyun", "aliyun", "volcengine"];

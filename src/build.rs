@@ -310,6 +310,12 @@ pub fn build(
         Some(n) => n.clone(),
         None => random_uuid()?,
     };
+    // The URL as the signer would parse it, from the decoded query at hand.
+    let parsed_url = signing::ParsedUrl::parse(&origin).map(|origin| signing::ParsedUrl {
+        path: draft.path,
+        query: draft.query,
+        ..origin
+    });
     // The draft moves into the input; the signing result carries what is sent.
     let input = SignInput {
         scheme,
@@ -325,7 +331,8 @@ pub fn build(
         region: ctx.region.clone(),
         service: draft.service.map(str::to_string),
     };
-    let signing = signing::sign(&input).map_err(|e| ApiError::new(e.code(), e.to_string()))?;
+    let signing = signing::sign_parsed(&input, parsed_url)
+        .map_err(|e| ApiError::new(e.code(), e.to_string()))?;
     Ok(Some(Built::Signed {
         method: draft.method,
         signing,

@@ -84,7 +84,12 @@ pub fn new_client_token_json() -> String {
 #[wasm_bindgen]
 pub fn build_request_json(provider: &str, params: Option<String>, mut context: String) -> String {
     // Written straight to JSON text: no `Value` tree for the answer.
-    let result = api::build_answer_text(provider, params.as_deref(), &context);
+    let result = api::build_answer_text_as(
+        provider,
+        params.as_deref(),
+        &context,
+        api::AnswerForm::Transport,
+    );
     context.zeroize();
     result.unwrap_or_else(|e| answer(Err(e)))
 }

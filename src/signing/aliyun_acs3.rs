@@ -65,8 +65,9 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
     (lines, names)
 }
 
-pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
-    let mut url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
+/// `url` is `input.url` parsed (`None`: not an absolute URL).
+pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
+    let mut url = url.ok_or(SignError::InvalidUrl)?;
     // The SDK keeps the query in a dict: a repeated name is sent and signed once, with its last value.
     let query = ParamMap::from_pairs(core::mem::take(&mut url.query));
 

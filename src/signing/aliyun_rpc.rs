@@ -45,6 +45,13 @@ impl ParamMap {
 
     /// `dict.update`: every pair inserted in order, in O(n log n).
     pub(crate) fn extend(&mut self, pairs: Vec<(String, String)>) {
+        // A request's few parameters: a linear look-up each is cheapest.
+        if self.pairs.len() + pairs.len() <= 32 {
+            for (k, v) in pairs {
+                self.insert(k, v);
+            }
+            return;
+        }
         let mut all: Vec<(usize, String, String)> = core::mem::take(&mut self.pairs)
             .into_iter()
             .chain(pairs)
@@ -131,8 +138,9 @@ fn hmac_sha1_base64(key: &[u8], data: &[u8]) -> Result<String, SignError> {
     Ok(base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()))
 }
 
-pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
-    let mut url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
+/// `url` is `input.url` parsed (`None`: not an absolute URL).
+pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
+    let mut url = url.ok_or(SignError::InvalidUrl)?;
     let mut params = ParamMap::from_pairs(core::mem::take(&mut url.query));
     // aliyunsdkcore __refresh_sign_parameters drops a stale Signature before signing.
     params.remove("Signature");
@@ -199,4 +207,35 @@ pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
         url: final_url,
         body: input.body.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ParamMap;
+
+    /// Python `dict` semantics, one insert at a time: the reference.
+    fn dict(pairs: &[(String, String)]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (k, v) in pairs {
+            match out.iter_mut().find(|(name, _)| name == k) {
+                Some(pair) => pair.1 = v.clone(),
+                None => out.push((k.clone(), v.clone())),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn both_extend_paths_keep_dict_semantics() {
+        // 32 pairs take the linear path, more take the sorting one.
+        for n in [0, 1, 5, 16, 32, 33, 80] {
+            let pairs: Vec<(String, String)> = (0..n)
+                .map(|i| (format!("k{}", (i * 7) % 11), format!("v{i}")))
+                .collect();
+            let (first, rest) = pairs.split_at(n / 3);
+            let mut map = ParamMap::from_pairs(first.to_vec());
+            map.extend(rest.to_vec());
+            assert_eq!(map.pairs, dict(&pairs), "n = {n}");
+        }
+    }
 }

@@ -1,15 +1,15 @@
 //! Percent-encoding variants the schemes use. All of them are RFC 3986 with
 //! upper-case hex; they differ only in which bytes stay literal.
 
-/// The ASCII bytes a set keeps literal, one bit per byte value: a shift and
-/// a mask per byte instead of a call (the encoders run over every query).
-type ByteSet = u128;
+/// The bytes a set keeps literal, one flag per byte value: one load per
+/// byte (a `u128` bit set would cost a 128-bit shift call per byte in wasm).
+type ByteSet = [bool; 256];
 
 const fn byte_set(bytes: &[u8]) -> ByteSet {
-    let mut set = 0;
+    let mut set = [false; 256];
     let mut i = 0;
     while i < bytes.len() {
-        set |= 1 << bytes[i];
+        set[bytes[i] as usize] = true;
         i += 1;
     }
     set
@@ -19,7 +19,8 @@ const fn byte_set(bytes: &[u8]) -> ByteSet {
 const UNRESERVED: ByteSet =
     byte_set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
 /// Unreserved plus `/` (canonical URI paths).
-const UNRESERVED_AND_SLASH: ByteSet = UNRESERVED | 1 << b'/';
+const UNRESERVED_AND_SLASH: ByteSet =
+    byte_set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~/");
 
 /// `%00%01…%FF`: every escape as a slice of one string, pushed without
 /// per-character work.
@@ -44,11 +45,11 @@ const ESCAPES: &str = {
 
 /// Appends `s` percent-encoded: runs of kept bytes are copied whole, every
 /// other byte becomes `%XX`. Only ASCII is kept literal.
-fn push_encoded(out: &mut String, s: &str, keep: ByteSet) {
+fn push_encoded(out: &mut String, s: &str, keep: &ByteSet) {
     out.reserve(s.len());
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b < 128 && keep >> b & 1 != 0 {
+        if keep[usize::from(b)] {
             continue;
         }
         // The run before `i` is ASCII, so both ends are char boundaries.
@@ -66,7 +67,7 @@ fn push_encoded(out: &mut String, s: &str, keep: ByteSet) {
 
 /// [`rfc3986`] appended to `out`.
 pub fn push_rfc3986(out: &mut String, s: &str) {
-    push_encoded(out, s, UNRESERVED);
+    push_encoded(out, s, &UNRESERVED);
 }
 
 /// Encodes every byte but the unreserved ones: space is `%20`, `*` is `%2A`, `~` stays.
@@ -79,7 +80,7 @@ pub fn rfc3986(s: &str) -> String {
 /// As [`rfc3986`] but `/` stays literal (canonical URI paths).
 pub fn rfc3986_path(s: &str) -> String {
     let mut out = String::new();
-    push_encoded(&mut out, s, UNRESERVED_AND_SLASH);
+    push_encoded(&mut out, s, &UNRESERVED_AND_SLASH);
     out
 }
 
@@ -96,6 +97,13 @@ pub fn percent_decode(s: &str, plus_as_space: bool) -> String {
         }
     }
     let bytes = s.as_bytes();
+    // Most names and values have nothing to decode: one copy, no rebuild.
+    if !bytes
+        .iter()
+        .any(|&b| b == b'%' || (plus_as_space && b == b'+'))
+    {
+        return s.to_string();
+    }
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {

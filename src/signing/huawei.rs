@@ -21,8 +21,9 @@ use super::{
 const ALGORITHM: &str = "SDK-HMAC-SHA256";
 const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
-pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
-    let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
+/// `url` is `input.url` parsed (`None`: not an absolute URL).
+pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
+    let url = url.ok_or(SignError::InvalidUrl)?;
     // The SDK signs `request.host`, the endpoint's netloc as written (case and
     // port kept, even a default one), and sends that same value as `Host`.
     let authority = raw_authority(&input.url).ok_or(SignError::InvalidUrl)?;

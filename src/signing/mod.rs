@@ -171,12 +171,28 @@ impl fmt::Display for SignError {
 /// Signs `input` with its scheme.
 pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
     check_common(input)?;
+    sign_checked(input, ParsedUrl::parse(&input.url))
+}
+
+/// [`sign`] for a caller that holds `input.url` already parsed, as
+/// [`ParsedUrl::parse`] gives it: the builder, which wrote the URL from its
+/// decoded query and so need not decode it back.
+pub(crate) fn sign_parsed(
+    input: &SignInput,
+    url: Option<ParsedUrl>,
+) -> Result<SigningResult, SignError> {
+    debug_assert_eq!(ParsedUrl::parse(&input.url), url);
+    check_common(input)?;
+    sign_checked(input, url)
+}
+
+fn sign_checked(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
     match input.scheme {
-        Scheme::HuaweiSdkHmacSha256 => huawei::sign(input),
-        Scheme::AwsSigV4 => sigv4::sign(input),
-        Scheme::AliyunRpcV1 => aliyun_rpc::sign(input),
-        Scheme::AliyunAcs3 => aliyun_acs3::sign(input),
-        Scheme::VolcHmacSha256 => volc::sign(input),
+        Scheme::HuaweiSdkHmacSha256 => huawei::sign(input, url),
+        Scheme::AwsSigV4 => sigv4::sign(input, url),
+        Scheme::AliyunRpcV1 => aliyun_rpc::sign(input, url),
+        Scheme::AliyunAcs3 => aliyun_acs3::sign(input, url),
+        Scheme::VolcHmacSha256 => volc::sign(input, url),
     }
 }
 

@@ -28,8 +28,9 @@ const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 /// kscore `SIGNED_HEADERS_BLACKLIST`.
 const NOT_SIGNED: [&str; 2] = ["expect", "user-agent"];
 
-pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
-    let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
+/// `url` is `input.url` parsed (`None`: not an absolute URL).
+pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
+    let url = url.ok_or(SignError::InvalidUrl)?;
     let authority = raw_authority(&input.url).ok_or(SignError::InvalidUrl)?;
     let region = input
         .region

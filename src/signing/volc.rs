@@ -62,10 +62,11 @@ fn required<'a>(value: Option<&'a str>, what: &'static str) -> Result<&'a str, S
         .ok_or(SignError::Missing(what))
 }
 
-pub fn sign(input: &SignInput) -> Result<SigningResult, SignError> {
+/// `url` is `input.url` parsed (`None`: not an absolute URL).
+pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
     let region = required(input.region.as_deref(), "region")?;
     let service = required(input.service.as_deref(), "service")?;
-    let url = ParsedUrl::parse(&input.url).ok_or(SignError::InvalidUrl)?;
+    let url = url.ok_or(SignError::InvalidUrl)?;
 
     let mut headers = trimmed_headers(&input.headers);
 
