@@ -371,7 +371,11 @@ fn push(
     report.issues.push(Issue {
         field: name.to_string(),
         rule,
-        code: check.code.or(field.code),
+        code: if check.refused {
+            check.code.or(field.code)
+        } else {
+            None
+        },
         severity: check.severity,
         message,
     });

@@ -54,7 +54,8 @@ pub static FIELDS: [Field; 13] = [
     )
     .code(INVALID)
     .string_bool()
-    .checks(&[Check::warning(
+    // S001 Table 4 (RULES O8, C-O1): not an error on OTC, unlike Huawei Cloud.
+    .checks(&[Check::hint(
         Rule::OneOf(&["true"]),
         Text::new("(Any other value means BYOL is not used.)", "（其他取值表示不使用 BYOL。）"),
     )]),

@@ -74,7 +74,12 @@ impl Rule {
 pub struct Check {
     pub rule: Rule,
     pub severity: Severity,
+    /// The provider's error code when the server refuses the value; `None`
+    /// takes the field's. Never given for a [`Check::hint`].
     pub code: Option<&'static str>,
+    /// False for a [`Check::hint`]: the server takes the value, so the issue
+    /// carries no provider error code.
+    pub refused: bool,
     /// Said after the message (e.g. which source an uncertain rule comes from).
     pub note: Option<Text>,
 }
@@ -85,6 +90,7 @@ impl Check {
             rule,
             severity: Severity::Error,
             code: None,
+            refused: true,
             note: None,
         }
     }
@@ -95,7 +101,17 @@ impl Check {
             rule,
             severity: Severity::Warning,
             code: None,
+            refused: true,
             note: Some(note),
+        }
+    }
+
+    /// A value the server accepts but that may not mean what was intended
+    /// (the note says what it does mean): a warning with no error code.
+    pub const fn hint(rule: Rule, note: Text) -> Check {
+        Check {
+            refused: false,
+            ..Check::warning(rule, note)
         }
     }
 
