@@ -327,13 +327,8 @@ fn key_id_positions_start_at_1_without_gaps() {
 fn key_id_duplicates_warn() {
     let (ok, issues) = set("KeyId", json!([KEY, KEY]));
     assert!(ok);
-    assert_issue(
-        &issues,
-        "KeyId.N",
-        "list.distinct",
-        "warning",
-        Some("KeyIdInvalidParameterValue"),
-    );
+    // A hint: no error code, the request is not refused for it.
+    assert_issue(&issues, "KeyId.N", "list.distinct", "warning", None);
 }
 
 // ---- SystemDisk.* (K4–K7) ----
@@ -392,7 +387,8 @@ fn disk_size_integer_forms() {
 
 #[test]
 fn disk_type_from_terraform_only_warns() {
-    for good in ["SSD3.0", "EHDD", "ESSD_PL0", "ESSD_SYSTEM_AutoPL"] {
+    // K6: every value of the Terraform provider's list.
+    for &good in reinstall_kit::providers::ksyun::DISK_TYPES {
         let (ok, issues) = set("SystemDisk/DiskType", json!(good));
         assert_no_issues(ok, &issues);
     }
@@ -435,6 +431,15 @@ fn user_data_is_base64() {
     let (ok, issues) = set("UserData", json!(sized("YWJj", 16 * 1024 + 4)));
     assert!(ok);
     assert_issue(&issues, "UserData", "length", "warning", None);
+}
+
+#[test]
+fn host_name_is_not_a_parameter_of_this_api() {
+    // K18: the error table lists HostNameInvalidParameterValue (an inherited
+    // table), but ModifyInstanceImage takes no HostName.
+    let (ok, issues) = set("HostName", json!("web-1"));
+    assert!(ok);
+    assert_issue(&issues, "HostName", "unknown", "warning", None);
 }
 
 #[test]

@@ -206,6 +206,16 @@ fn path_parameters_and_body_shape() {
         "warning",
         None,
     );
+    // OX3: `user_data` belongs to the Cloud-Init variant (/v2), not to this API.
+    let (ok, issues) = set("os-change/metadata/user_data", json!("IyEvYmluL2Jhc2g="));
+    assert!(ok);
+    assert_issue(
+        &issues,
+        "os-change.metadata.user_data",
+        "unknown",
+        "warning",
+        None,
+    );
 }
 
 #[test]

@@ -73,6 +73,12 @@ fn action_and_version_are_fixed() {
     let (ok, issues) = set("Action", json!("ReplaceSystemDisk"));
     assert!(!ok);
     assert_issue(&issues, "Action", "fixed", "error", None);
+    // V1: Version 2020-04-01 only.
+    let (ok, issues) = set("Version", json!("2020-04-01"));
+    assert_no_issues(ok, &issues);
+    let (ok, issues) = set("Version", json!("2020-04-02"));
+    assert!(!ok);
+    assert_issue(&issues, "Version", "fixed", "error", None);
 }
 
 // ---- InstanceId / ImageId (V2, V3) ----

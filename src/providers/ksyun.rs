@@ -131,7 +131,8 @@ pub static FIELDS: [Field; 9] = [
     .checks(&[
         Check::error(Rule::NoControl),
         Check::error(Rule::MaxItems(10)).code("InvalidParameter.InstanceKeyLimitExceeded"),
-        Check::warning(
+        // Not a documented rule: a repeat is most likely a slip, not an error.
+        Check::hint(
             Rule::Distinct,
             Text::new("(The same key is bound once.)", "（同一密钥只会绑定一次。）"),
         ),
