@@ -429,37 +429,62 @@ fn scalar_text(got: &Got<'_>) -> Option<String> {
 /// the Python SDKs put it in request bodies.
 pub fn py_json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_py_json_string(&mut out, s);
+    out
+}
+
+/// [`py_json_string`] appended to `out`: runs of printable ASCII are copied
+/// whole, only what needs escaping is handled character by character.
+fn push_py_json_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    out.push_str(&format!("\\u{:04x}", unit));
-                }
+    let mut run = 0; // start of the pending run of plain bytes
+    for (i, c) in s.char_indices() {
+        let short = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            ' '..='~' => continue,
+            _ => "",
+        };
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        if !short.is_empty() {
+            out.push_str(short);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for &unit in c.encode_utf16(&mut units).iter() {
+            out.push_str("\\u");
+            for shift in [12, 8, 4, 0] {
+                out.push(char::from(HEX[usize::from((unit >> shift) & 15)]));
             }
-            c => out.push(c),
         }
     }
+    out.push_str(&s[run..]);
     out.push('"');
-    out
 }
 
 /// Python's `json.dumps` of an object whose members are already JSON text,
 /// keeping their order (`{"a": 1, "b": 2}`).
 pub fn py_json_object(members: &[(&str, String)]) -> String {
-    let inner: Vec<String> = members
-        .iter()
-        .map(|(k, v)| format!("{}: {}", py_json_string(k), v))
-        .collect();
-    format!("{{{}}}", inner.join(", "))
+    let len: usize = members.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
+    let mut out = String::with_capacity(len + 2);
+    out.push('{');
+    for (i, (k, v)) in members.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_py_json_string(&mut out, k);
+        out.push_str(": ");
+        out.push_str(v);
+    }
+    out.push('}');
+    out
 }
 
 /// The request as a `curl` command line, single-quoted for POSIX shells.
@@ -500,4 +525,35 @@ pub fn curl(request: &HttpRequest<'_>) -> String {
         push_quoted(&mut out, &[request.body]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{py_json_object, py_json_string};
+
+    #[test]
+    fn python_json_dumps_text() {
+        // Expected texts from CPython's json.dumps.
+        for (input, expected) in [
+            ("", r#""""#),
+            ("plain", r#""plain""#),
+            ("a\"b\\c", r#""a\"b\\c""#),
+            ("line\nnext\r\t\u{8}\u{c}", r#""line\nnext\r\t\b\f""#),
+            ("\u{0}\u{1f}\u{7f}", r#""\u0000\u001f\u007f""#),
+            ("中文", r#""\u4e2d\u6587""#),
+            ("emoji 😀!", r#""emoji \ud83d\ude00!""#),
+            ("é~ ", r#""\u00e9~ ""#),
+        ] {
+            assert_eq!(py_json_string(input), expected, "{input:?}");
+        }
+        let inner = py_json_object(&[
+            ("adminpass", py_json_string("x\"y")),
+            ("imageid", py_json_string("中")),
+        ]);
+        assert_eq!(
+            py_json_object(&[("os-change", inner)]),
+            r#"{"os-change": {"adminpass": "x\"y", "imageid": "\u4e2d"}}"#
+        );
+        assert_eq!(py_json_object(&[]), "{}");
+    }
 }

@@ -343,11 +343,14 @@ pub(crate) fn build_changeos(v: &Values<'_>, _target: &Target<'_>) -> Draft {
     let server_id = v.str("server_id").unwrap_or_default();
     Draft {
         method: "POST",
-        path: format!(
-            "/v1/{}/cloudservers/{}/changeos",
-            encode::rfc3986(project_id),
-            encode::rfc3986(server_id)
-        ),
+        path: [
+            "/v1/",
+            &encode::rfc3986(project_id),
+            "/cloudservers/",
+            &encode::rfc3986(server_id),
+            "/changeos",
+        ]
+        .concat(),
         query: Vec::new(),
         headers: vec![
             (
