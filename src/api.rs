@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::input::Input;
 use crate::issue::{Issue, Severity};
 use crate::options::Options;
 use crate::providers::{self, spec::Generator, Provider};
@@ -333,7 +334,10 @@ pub fn wipe_credentials(value: &mut Value) {
 
 /// Parses JSON text coming from JS. `None` means the JS side could not turn
 /// the value into JSON at all (cycles, BigInt, a throwing getter…).
-fn params_from_text(text: Option<&str>, locale: crate::issue::Locale) -> Result<Value, Vec<Issue>> {
+fn params_from_text(
+    text: Option<&str>,
+    locale: crate::issue::Locale,
+) -> Result<Input<'_>, Vec<Issue>> {
     use crate::issue::{Msg, Report};
     let mut report = Report::new(locale);
     match text {
@@ -345,7 +349,7 @@ fn params_from_text(text: Option<&str>, locale: crate::issue::Locale) -> Result<
                 limit: MAX_INPUT_BYTES,
             },
         ),
-        Some(t) => match serde_json::from_str(t) {
+        Some(t) => match Input::from_text(t) {
             Ok(v) => return Ok(v),
             // serde_json's recursion limit (128) lands here too: deep nesting is an issue, not a crash.
             Err(_) => report.error("", "params.unreadable", None, Msg::Unreadable),
@@ -378,8 +382,8 @@ pub fn validate_text(
     let options_value = options_from_text(options);
     let opts = Options::from_json(options_value.as_ref());
     match params_from_text(params, opts.locale) {
-        Ok(value) => Ok(result_json(&crate::validate::validate(
-            provider, &value, &opts,
+        Ok(input) => Ok(result_json(&crate::validate::validate_input(
+            provider, &input, &opts,
         ))),
         Err(issues) => Ok(result_json(&issues)),
     }
@@ -400,7 +404,7 @@ pub fn validate_answer_text(
     let options_value = options_from_text(options);
     let opts = Options::from_json(options_value.as_ref());
     let issues = match params_from_text(params, opts.locale) {
-        Ok(value) => crate::validate::validate(provider, &value, &opts),
+        Ok(input) => crate::validate::validate_input(provider, &input, &opts),
         Err(issues) => issues,
     };
     let mut out = String::with_capacity(40 + issues.len() * 160);
@@ -583,7 +587,8 @@ pub fn build_request(
     let provider = provider(provider_id)?;
     let ctx = crate::build::Context::from_json(context)?;
     let mut out = String::from("{\"value\":");
-    build_with(provider, Ok(params), &ctx, AnswerForm::Full, &mut out)?;
+    let params = Input::from_value(params);
+    build_with(provider, Ok(&params), &ctx, AnswerForm::Full, &mut out)?;
     out.push('}');
     Ok(value_of_answer(&out))
 }
@@ -641,7 +646,7 @@ pub fn build_answer_text_as(
 /// (keys in serde_json's sorted order; `curl`, `request`, `signing` only when built).
 fn build_with(
     provider: &Provider,
-    params: Result<&Value, Vec<Issue>>,
+    params: Result<&Input<'_>, Vec<Issue>>,
     ctx: &crate::build::Context,
     form: AnswerForm,
     out: &mut String,

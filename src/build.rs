@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::api::{self, ApiError};
+use crate::input::Input;
 use crate::issue::{Msg, Report, Text};
 use crate::options::Options;
 use crate::providers::spec::{Kind, Location, Status};
@@ -244,7 +245,7 @@ fn random_uuid() -> Result<String, ApiError> {
 /// `None` when there is an error-severity issue.
 pub fn build(
     provider: &Provider,
-    params: &Value,
+    params: &Input<'_>,
     ctx: &Context,
     report: &mut Report,
 ) -> Result<Option<Built>, ApiError> {

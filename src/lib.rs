@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod build;
+pub mod input;
 pub mod issue;
 pub mod options;
 pub mod params;

@@ -5,8 +5,7 @@
 
 use core::cell::Cell;
 
-use serde_json::Value;
-
+use crate::input::Input;
 use crate::issue::{Msg, Report, Text};
 
 /// Containers nested deeper than this are not read (no API here nests past 3).
@@ -40,7 +39,7 @@ fn shown_path(path: &str) -> String {
 #[derive(Debug)]
 pub struct Entry<'a> {
     pub path: String,
-    pub value: &'a Value,
+    pub value: &'a Input<'a>,
     /// Read by a field of the table (set while validating): only the names
     /// no field read need the unknown-name search.
     pub covered: Cell<bool>,
@@ -48,7 +47,7 @@ pub struct Entry<'a> {
 
 impl Entry<'_> {
     pub fn is_container(&self) -> bool {
-        matches!(self.value, Value::Object(_) | Value::Array(_))
+        self.value.is_container()
     }
 }
 
@@ -63,10 +62,10 @@ pub struct Params<'a> {
 
 impl<'a> Params<'a> {
     /// Flattens `input`; problems with its shape go to `report`.
-    pub fn read(input: &'a Value, report: &mut Report) -> Params<'a> {
+    pub fn read(input: &'a Input<'a>, report: &mut Report) -> Params<'a> {
         let mut params = Params::default();
         match input {
-            Value::Object(map) => {
+            Input::Object(map) => {
                 // One path buffer for the whole walk: each name is pushed, its
                 // subtree read, then cut off again (no `format!` per node).
                 let mut path = String::with_capacity(64);
@@ -81,7 +80,7 @@ impl<'a> Params<'a> {
         params
     }
 
-    fn walk(&mut self, path: &mut String, value: &'a Value, depth: usize, report: &mut Report) {
+    fn walk(&mut self, path: &mut String, value: &'a Input<'a>, depth: usize, report: &mut Report) {
         if self.entries.len() + self.skipped >= MAX_ENTRIES {
             if !self.truncated {
                 self.truncated = true;
@@ -126,7 +125,7 @@ impl<'a> Params<'a> {
         });
         let len = path.len();
         match value {
-            Value::Object(map) => {
+            Input::Object(map) => {
                 for (key, child) in map {
                     path.truncate(len);
                     path.push('.');
@@ -134,7 +133,7 @@ impl<'a> Params<'a> {
                     self.walk(path, child, depth + 1, report);
                 }
             }
-            Value::Array(items) => {
+            Input::Array(items) => {
                 for (i, child) in items.iter().enumerate() {
                     path.truncate(len);
                     path.push('.');
@@ -147,7 +146,7 @@ impl<'a> Params<'a> {
         path.truncate(len);
     }
 
-    pub fn get(&self, path: &str) -> Option<&'a Value> {
+    pub fn get(&self, path: &str) -> Option<&'a Input<'a>> {
         self.entries
             .iter()
             .find(|e| e.path == path)
@@ -155,7 +154,7 @@ impl<'a> Params<'a> {
     }
 
     /// As [`Params::get`], marking the name as read by a field.
-    pub fn read_field(&self, path: &str) -> Option<&'a Value> {
+    pub fn read_field(&self, path: &str) -> Option<&'a Input<'a>> {
         let entry = self.entries.iter().find(|e| e.path == path)?;
         entry.covered.set(true);
         Some(entry.value)

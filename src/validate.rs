@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use crate::input::Input;
+
 use crate::issue::{Issue, Msg, Report, Severity, TypeName};
 use crate::options::Options;
 use crate::params::{match_pattern, Params};
@@ -84,6 +86,11 @@ impl<'a> Values<'a> {
 
 /// Validates `input` against `provider`: every issue, in a stable order.
 pub fn validate(provider: &Provider, input: &Value, options: &Options) -> Vec<Issue> {
+    validate_input(provider, &Input::from_value(input), options)
+}
+
+/// [`validate`] of parameters read by [`Input::from_text`].
+pub fn validate_input(provider: &Provider, input: &Input<'_>, options: &Options) -> Vec<Issue> {
     let mut report = Report::new(options.locale);
     check_into(provider, input, options, &mut report);
     report.issues
@@ -92,7 +99,7 @@ pub fn validate(provider: &Provider, input: &Value, options: &Options) -> Vec<Is
 /// As [`validate`], keeping the typed values for the request builder.
 pub fn check_into<'a>(
     provider: &Provider,
-    input: &'a Value,
+    input: &'a Input<'a>,
     options: &Options,
     report: &mut Report,
 ) -> Values<'a> {
@@ -110,8 +117,8 @@ pub fn check_into<'a>(
     let mut values = Values::default();
     for (name, expected) in provider.fixed {
         match params.get(name) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) if s == expected => {}
+            None | Some(Input::Null) => {}
+            Some(Input::Str(s)) if s == expected => {}
             Some(_) => report.error(
                 name,
                 "fixed",
@@ -157,8 +164,8 @@ fn status_issue(provider: &Provider, field: &Field, report: &mut Report) {
 }
 
 /// Null and "" mean "not given", as the SDKs drop them.
-fn is_absent(v: &Value) -> bool {
-    matches!(v, Value::Null) || matches!(v, Value::String(s) if s.is_empty())
+fn is_absent(v: &Input<'_>) -> bool {
+    matches!(v, Input::Null) || matches!(v, Input::Str(s) if s.is_empty())
 }
 
 fn read_single<'a>(
@@ -203,7 +210,7 @@ fn read_list<'a>(
     let base = field.list_base();
     if let Some(v) = params.get(base) {
         // Once per list, not once per member of a list of structs (`Arn.N.*`).
-        if !matches!(v, Value::Array(_) | Value::Object(_) | Value::Null)
+        if !matches!(v, Input::Array(_) | Input::Object(_) | Input::Null)
             && !report
                 .issues
                 .iter()
@@ -300,24 +307,20 @@ fn has_duplicates(items: &[(String, Got<'_>)]) -> bool {
         .any(|(i, (_, a))| items[..i].iter().any(|(_, b)| b == a))
 }
 
-fn read_typed<'a>(field: &Field, name: &str, value: &'a Value, report: &mut Report) -> Got<'a> {
+fn read_typed<'a>(field: &Field, name: &str, value: &'a Input<'a>, report: &mut Report) -> Got<'a> {
     let got = match (field.kind, value) {
-        (Kind::String, Value::String(s)) => Some(Got::Str(s)),
-        (Kind::String, Value::Bool(_)) if field.string_bool => {
+        (Kind::String, Input::Str(s)) => Some(Got::Str(s)),
+        (Kind::String, Input::Bool(_)) if field.string_bool => {
             report.error(name, "type", field.code, Msg::BooleanAsString);
             return Got::Invalid;
         }
         (Kind::Integer, v) => read_integer(v).map(Got::Int),
-        (Kind::Boolean, Value::Bool(b)) => Some(Got::Bool(*b)),
+        (Kind::Boolean, Input::Bool(b)) => Some(Got::Bool(*b)),
         // Query transports carry booleans as text: `true`/`false`, any case only
         // where the document says so (RULES A24 vs K16, V12).
-        (Kind::Boolean, Value::String(s)) if is_bool_text(field, s, "true") => {
-            Some(Got::Bool(true))
-        }
-        (Kind::Boolean, Value::String(s)) if is_bool_text(field, s, "false") => {
-            Some(Got::Bool(false))
-        }
-        (Kind::Object, Value::Object(_)) => Some(Got::Object),
+        (Kind::Boolean, Input::Str(s)) if is_bool_text(field, s, "true") => Some(Got::Bool(true)),
+        (Kind::Boolean, Input::Str(s)) if is_bool_text(field, s, "false") => Some(Got::Bool(false)),
+        (Kind::Object, Input::Object(_)) => Some(Got::Object),
         _ => None,
     };
     got.unwrap_or_else(|| {
@@ -337,13 +340,14 @@ fn is_bool_text(field: &Field, s: &str, word: &str) -> bool {
 }
 
 /// JSON integers, integral floats, and decimal strings (the query transport).
-fn read_integer(v: &Value) -> Option<i64> {
+fn read_integer(v: &Input<'_>) -> Option<i64> {
+    let integral = |f: f64| (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64);
     match v {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            let f = n.as_f64()?;
-            (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
-        }),
-        Value::String(s) => {
+        Input::Int(n) => Some(*n),
+        // Above i64::MAX: never below the bound (what serde_json's `as_f64` gave).
+        Input::UInt(n) => integral(*n as f64),
+        Input::Float(f) => integral(*f),
+        Input::Str(s) => {
             let digits = s.strip_prefix('-').unwrap_or(s);
             if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit())
             {

@@ -667,6 +667,21 @@ fn a_parameter_given_both_ways_is_a_duplicate() {
     );
 }
 
+#[test]
+fn a_name_repeated_in_json_text_is_a_duplicate_not_the_last_one() {
+    // JSON text may repeat a name (JS objects cannot): which value is meant is
+    // unclear, so it is reported, not silently resolved to the last one.
+    let text = r#"{"InstanceId":"i-1","ImageId":"m-1","InstanceId":"i-2"}"#;
+    let out = api::validate_text("aliyun", Some(text), None).unwrap();
+    assert_eq!(out["ok"], false);
+    let issues = out["issues"].as_array().unwrap();
+    assert_issue(issues, "InstanceId", "params.duplicate", "error", None);
+    let nested = r#"{"InstanceId":"i-1","ImageId":"m-1","SystemDisk":{"Size":20,"Size":30}}"#;
+    let out = api::validate_text("aliyun", Some(nested), None).unwrap();
+    let issues = out["issues"].as_array().unwrap();
+    assert_issue(issues, "SystemDisk.Size", "params.duplicate", "error", None);
+}
+
 // ---- options ----
 
 #[test]

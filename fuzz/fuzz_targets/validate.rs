@@ -1,7 +1,9 @@
 //! `validate` and `buildRequest` on arbitrary JSON text, as the wasm layer
 //! receives it. The first byte picks the provider and the options.
 //! Checks: no panic; `{ok, issues}` well formed; the text and Value entry
-//! points agree; `buildRequest` returns a request exactly when `validate`
+//! points agree on the same canonical text (the text entry point reads
+//! members in input order and reports a repeated name, a `Value` has sorted,
+//! unique names); `buildRequest` returns a request exactly when `validate`
 //! finds no error; the secret never comes back.
 #![no_main]
 
@@ -29,7 +31,9 @@ fuzz_target!(|data: &[u8]| {
     let ok = check_result(&out);
     if let Ok(value) = serde_json::from_str::<Value>(text) {
         let direct = api::validate(provider, &value, Some(&options)).expect("known provider");
-        assert_eq!(direct, out, "validate_text and validate disagree");
+        let canonical = api::validate_text(provider, Some(&value.to_string()), Some(&options_text))
+            .expect("known provider");
+        assert_eq!(direct, canonical, "validate_text and validate disagree");
     }
 
     let ctx = context(provider, &options).to_string();
