@@ -19,8 +19,11 @@ const fn byte_set(bytes: &[u8]) -> ByteSet {
 const UNRESERVED: ByteSet =
     byte_set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
 /// Unreserved plus `/` (canonical URI paths).
-const UNRESERVED_AND_SLASH: ByteSet =
-    byte_set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~/");
+const UNRESERVED_AND_SLASH: ByteSet = {
+    let mut set = UNRESERVED;
+    set[b'/' as usize] = true;
+    set
+};
 
 /// `%00%01…%FF`: every escape as a slice of one string, pushed without
 /// per-character work.
