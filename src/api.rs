@@ -33,6 +33,15 @@ impl ApiError {
         m.insert("message".into(), Value::from(self.message.clone()));
         Value::Object(m)
     }
+
+    /// [`ApiError::to_json`] written as JSON text.
+    pub fn push_json(&self, out: &mut String) {
+        out.push_str("{\"code\":");
+        push_json_str(out, self.code);
+        out.push_str(",\"message\":");
+        push_json_str(out, &self.message);
+        out.push('}');
+    }
 }
 
 impl core::fmt::Display for ApiError {
@@ -56,10 +65,10 @@ pub(crate) fn shown(s: &str) -> String {
         .collect()
 }
 
-fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, ApiError> {
+fn opt_str<'a>(obj: &'a Input<'_>, key: &str) -> Result<Option<&'a str>, ApiError> {
     match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.as_str())),
+        None | Some(Input::Null) => Ok(None),
+        Some(Input::Str(s)) => Ok(Some(s)),
         Some(_) => Err(ApiError::new(
             "INVALID_INPUT",
             format!("{key} must be a string"),
@@ -67,7 +76,7 @@ fn opt_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>
     }
 }
 
-fn req_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
+fn req_str<'a>(obj: &'a Input<'_>, key: &str) -> Result<&'a str, ApiError> {
     opt_str(obj, key)?.ok_or_else(|| ApiError::new("INVALID_INPUT", format!("{key} is required")))
 }
 
@@ -82,13 +91,13 @@ pub(crate) fn parse_timestamp(s: &str) -> Result<Timestamp, ApiError> {
 }
 
 /// Reads `{name: value}` headers; values may be strings or numbers.
-pub(crate) fn parse_headers(value: Option<&Value>) -> Result<Vec<(String, String)>, ApiError> {
+pub(crate) fn parse_headers(value: Option<&Input<'_>>) -> Result<Vec<(String, String)>, ApiError> {
     let Some(value) = value else {
         return Ok(Vec::new());
     };
     let obj = match value {
-        Value::Null => return Ok(Vec::new()),
-        Value::Object(o) => o,
+        Input::Null => return Ok(Vec::new()),
+        Input::Object(o) => o,
         _ => {
             return Err(ApiError::new(
                 "INVALID_INPUT",
@@ -103,16 +112,26 @@ pub(crate) fn parse_headers(value: Option<&Value>) -> Result<Vec<(String, String
             signing::SignError::TooManyHeaders.to_string(),
         ));
     }
-    obj.iter()
-        .map(|(k, v)| match v {
-            Value::String(s) => Ok((k.clone(), s.clone())),
-            Value::Number(n) => Ok((k.clone(), n.to_string())),
-            _ => Err(ApiError::new(
-                "INVALID_INPUT",
-                format!("header \"{}\" must be a string", shown(k)),
-            )),
-        })
-        .collect()
+    // A JSON object read as a map: a repeated name keeps its first place and
+    // its last value (what a `serde_json::Value` would hold, in name order).
+    let mut headers: Vec<(String, String)> = Vec::with_capacity(obj.len());
+    for (k, v) in obj {
+        let value = match v {
+            Input::Str(s) => s.to_string(),
+            other => other.number_text().ok_or_else(|| {
+                ApiError::new(
+                    "INVALID_INPUT",
+                    format!("header \"{}\" must be a string", shown(k)),
+                )
+            })?,
+        };
+        match headers.iter_mut().find(|(name, _)| name == k.as_ref()) {
+            Some(header) => header.1 = value,
+            None => headers.push((k.to_string(), value)),
+        }
+    }
+    crate::sort::sort_by(&mut headers, |a, b| a.0.cmp(&b.0));
+    Ok(headers)
 }
 
 /// `signRequest(input)`: signs an arbitrary request with one scheme.
@@ -123,9 +142,20 @@ pub fn sign_request(input: &Value) -> Result<Value, ApiError> {
 /// [`sign_request`] written straight to JSON text, as the wasm layer answers
 /// it: `{"value":{…}}`, byte for byte what serializing the `Value` gives.
 pub fn sign_answer_text(input: &Value) -> Result<String, ApiError> {
-    let obj = input
-        .as_object()
-        .ok_or_else(|| ApiError::new("INVALID_INPUT", "signRequest takes an object"))?;
+    sign_answer_input(&Input::from_value(input))
+}
+
+/// [`sign_answer_text`] of an input read by [`Input::from_text`].
+pub fn sign_answer_input(input: &Input<'_>) -> Result<String, ApiError> {
+    let obj = match input {
+        Input::Object(_) => input,
+        _ => {
+            return Err(ApiError::new(
+                "INVALID_INPUT",
+                "signRequest takes an object",
+            ))
+        }
+    };
     let scheme_id = req_str(obj, "scheme")?;
     let scheme = Scheme::from_id(scheme_id).ok_or_else(|| {
         ApiError::new(
@@ -292,15 +322,20 @@ pub fn provider(id: &str) -> Result<&'static Provider, ApiError> {
 
 /// `providers()`: every provider with its fields, for forms and docs.
 pub fn providers_json() -> Value {
-    // Written as text and parsed (which sorts the keys): smaller WebAssembly
-    // than building the tree member by member.
+    // Parsing sorts the keys, as a `Value` holds them.
+    serde_json::from_str(&providers_text()).unwrap_or(Value::Null)
+}
+
+/// [`providers_json`] as JSON text, members in the order they are written
+/// (the wasm layer hands it to JS as it is: no tree in the WebAssembly).
+pub fn providers_text() -> String {
     let mut out = String::with_capacity(48 * 1024);
     for (i, p) in providers::ALL.iter().enumerate() {
         out.push(if i > 0 { ',' } else { '[' });
         p.write_json(&mut out);
     }
     out.push(']');
-    serde_json::from_str(&out).unwrap_or(Value::Null)
+    out
 }
 
 pub(crate) fn issues_json(issues: &[Issue]) -> Value {
@@ -318,19 +353,6 @@ pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 /// JSON text: larger options are ignored, a larger context is an error, both
 /// before any parsing.
 pub const MAX_OPTIONS_BYTES: usize = 64 * 1024;
-
-/// Overwrites the credential strings of a parsed input (`secretAccessKey`,
-/// `securityToken`) once they were copied into [`Secret`]s.
-pub fn wipe_credentials(value: &mut Value) {
-    use zeroize::Zeroize as _;
-    if let Value::Object(m) = value {
-        for key in ["secretAccessKey", "securityToken"] {
-            if let Some(Value::String(s)) = m.get_mut(key) {
-                s.zeroize();
-            }
-        }
-    }
-}
 
 /// Parses JSON text coming from JS. `None` means the JS side could not turn
 /// the value into JSON at all (cycles, BigInt, a throwing getter…).
@@ -359,10 +381,12 @@ fn params_from_text(
     Err(report.issues)
 }
 
-/// Options from JSON text: absent when over [`MAX_OPTIONS_BYTES`] or not JSON.
-pub fn options_from_text(text: Option<&str>) -> Option<Value> {
-    text.filter(|t| t.len() <= MAX_OPTIONS_BYTES)
-        .and_then(|t| serde_json::from_str(t).ok())
+/// Options from JSON text: the defaults when over [`MAX_OPTIONS_BYTES`] or not JSON.
+pub fn options_from_text(text: Option<&str>) -> Options {
+    let input = text
+        .filter(|t| t.len() <= MAX_OPTIONS_BYTES)
+        .and_then(|t| Input::from_text(t).ok());
+    Options::from_input(input.as_ref())
 }
 
 fn result_json(issues: &[Issue]) -> Value {
@@ -379,8 +403,7 @@ pub fn validate_text(
     options: Option<&str>,
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
-    let options_value = options_from_text(options);
-    let opts = Options::from_json(options_value.as_ref());
+    let opts = options_from_text(options);
     match params_from_text(params, opts.locale) {
         Ok(input) => Ok(result_json(&crate::validate::validate_input(
             provider, &input, &opts,
@@ -401,8 +424,7 @@ pub fn validate_answer_text(
     options: Option<&str>,
 ) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
-    let options_value = options_from_text(options);
-    let opts = Options::from_json(options_value.as_ref());
+    let opts = options_from_text(options);
     let issues = match params_from_text(params, opts.locale) {
         Ok(input) => crate::validate::validate_input(provider, &input, &opts),
         Err(issues) => issues,
@@ -440,41 +462,6 @@ fn push_issues_ok(out: &mut String, issues: &[Issue]) {
     }
     out.push_str("],\"ok\":");
     out.push_str(if is_ok(issues) { "true" } else { "false" });
-}
-
-/// `value` as compact JSON text, byte for byte as serde_json writes it
-/// (sorted keys, the same escapes), without serde's serializer: smaller
-/// WebAssembly and faster (the answers of every call go through here).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn push_json_value(out: &mut String, value: &Value) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
-        Value::String(s) => push_json_str(out, s),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_json_value(out, item);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (k, v)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_json_str(out, k);
-                out.push(':');
-                push_json_value(out, v);
-            }
-            out.push('}');
-        }
-    }
 }
 
 /// A JSON string literal, escaped as serde_json escapes it.
@@ -551,6 +538,11 @@ pub fn validate(
 /// `generatePassword(provider, {os?, username?})`: random, and accepted by
 /// that provider's own password rules for that OS.
 pub fn generate_password(provider_id: &str, options: Option<&Value>) -> Result<String, ApiError> {
+    generate_password_for(provider_id, &Options::from_json(options))
+}
+
+/// [`generate_password`] with options already read.
+pub fn generate_password_for(provider_id: &str, options: &Options) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
     let policy = provider
         .fields
@@ -562,7 +554,6 @@ pub fn generate_password(provider_id: &str, options: Option<&Value>) -> Result<S
             message.push_str(" takes no password in this API");
             ApiError::new("NO_PASSWORD", message)
         })?;
-    let options = Options::from_json(options);
     let mut rng = random::SystemRandom::new().map_err(random_error)?;
     Ok(policy.generate(options.os, options.username(), &mut || rng.next_u32()))
 }
@@ -628,10 +619,11 @@ pub fn build_answer_text_as(
             "context is larger than 64 KiB",
         ));
     }
-    let mut context: Value = serde_json::from_str(context)
+    let mut context = Input::from_text(context)
         .map_err(|_| ApiError::new("INVALID_INPUT", "context must be a plain JSON object"))?;
-    let ctx = crate::build::Context::from_json(Some(&context));
-    wipe_credentials(&mut context);
+    let ctx = crate::build::Context::from_input(Some(&context));
+    // The secret is in the `Secret` now; the caller wipes the text itself.
+    context.wipe();
     let ctx = ctx?;
     let mut out = String::from("{\"value\":");
     match params_from_text(params, ctx.options.locale) {
@@ -741,23 +733,14 @@ mod answer_text_tests {
     }
 
     #[test]
-    fn values_are_written_as_serde_json_writes_them() {
-        let mut all = vec![providers_json()];
-        let v: Value = serde_json::from_str(
-            r#"{"a":[1,-2,3.5,1e300,-0.0,18446744073709551615,null,true,false,"x\u0000\"\\/é😀"],"b":{},"c":[]}"#,
-        )
-        .unwrap();
-        all.push(v);
-        for p in ALL_IDS {
-            let ctx = serde_json::json!({"region": "cn-north-4", "accessKeyId": "AK", "secretAccessKey": "SK",
-                "timestamp": "2024-05-06T07:08:09Z", "nonce": "n", "clientToken": "t"});
-            let example = providers::find(p).unwrap().example_params();
-            all.push(build_request(p, &example, Some(&ctx)).unwrap());
-        }
-        for v in all {
+    fn errors_are_written_as_serde_json_writes_them() {
+        for e in [
+            ApiError::new("UNKNOWN_PROVIDER", "unknown provider \"x\"\n\u{1}é"),
+            ApiError::new("INVALID_INPUT", ""),
+        ] {
             let mut out = String::new();
-            push_json_value(&mut out, &v);
-            assert_eq!(out, v.to_string());
+            e.push_json(&mut out);
+            assert_eq!(out, e.to_json().to_string());
         }
     }
 

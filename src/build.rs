@@ -2,7 +2,7 @@
 //! makes a draft (method, path, query, headers, body), the endpoint comes from
 //! the region or the caller, and the scheme signs it. Also renders `curl`.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::api::{self, ApiError};
 use crate::input::Input;
@@ -65,11 +65,11 @@ pub struct Context {
     pub options: Options,
 }
 
-fn ctx_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
+fn ctx_str(obj: &Input<'_>, key: &str) -> Result<Option<String>, ApiError> {
     match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.is_empty() => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        None | Some(Input::Null) => Ok(None),
+        Some(Input::Str(s)) if s.is_empty() => Ok(None),
+        Some(Input::Str(s)) => Ok(Some(s.to_string())),
         Some(_) => Err(ApiError::new(
             "INVALID_INPUT",
             format!("context.{key} must be a string"),
@@ -81,15 +81,22 @@ impl Context {
     /// Reads the context; a wrongly typed entry is the caller's programming
     /// error (thrown), not an issue of the request.
     pub fn from_json(value: Option<&Value>) -> Result<Context, ApiError> {
-        let empty = Map::new();
-        let obj = match value {
-            None | Some(Value::Null) => &empty,
-            Some(Value::Object(o)) => o,
+        Context::from_input(value.map(Input::from_value).as_ref())
+    }
+
+    /// [`Context::from_json`] of a context read by [`Input::from_text`].
+    pub fn from_input(input: Option<&Input<'_>>) -> Result<Context, ApiError> {
+        let empty = Input::Object(Vec::new());
+        let obj = match input {
+            None | Some(Input::Null) => &empty,
+            Some(o @ Input::Object(_)) => o,
             Some(_) => return Err(ApiError::new("INVALID_INPUT", "context must be an object")),
         };
         let timestamp = match (ctx_str(obj, "timestamp")?, obj.get("now")) {
             (Some(t), _) => Some(api::parse_timestamp(&t)?),
-            (None, Some(Value::Number(ms))) => ms.as_f64().and_then(Timestamp::from_unix_millis),
+            (None, Some(Input::Int(ms))) => Timestamp::from_unix_millis(*ms as f64),
+            (None, Some(Input::UInt(ms))) => Timestamp::from_unix_millis(*ms as f64),
+            (None, Some(Input::Float(ms))) => Timestamp::from_unix_millis(*ms),
             _ => None,
         };
         let scheme = match ctx_str(obj, "scheme")? {
@@ -110,12 +117,12 @@ impl Context {
             timestamp,
             nonce: ctx_str(obj, "nonce")?,
             client_token: match obj.get("clientToken") {
-                Some(Value::Bool(false)) => Some(None),
+                Some(Input::Bool(false)) => Some(None),
                 _ => ctx_str(obj, "clientToken")?.map(Some),
             },
             scheme,
             user_agent: ctx_str(obj, "userAgent")?,
-            options: Options::from_json(value),
+            options: Options::from_input(input),
         })
     }
 }

@@ -78,6 +78,48 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// An object's member by name: the last one given, as a map keeps it.
+    /// `None` for a missing name or when this is not an object.
+    pub fn get(&self, name: &str) -> Option<&Input<'a>> {
+        match self {
+            Input::Object(members) => members
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A number as serde_json writes it (`None` for anything else).
+    pub fn number_text(&self) -> Option<String> {
+        match self {
+            Input::Int(n) => Some(n.to_string()),
+            Input::UInt(n) => Some(n.to_string()),
+            Input::Float(f) => serde_json::Number::from_f64(*f).map(|n| n.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Overwrites every string this tree owns: those that held an escape
+    /// (the others are slices of the caller's text, which the caller wipes).
+    pub fn wipe(&mut self) {
+        use zeroize::Zeroize as _;
+        match self {
+            Input::Str(Cow::Owned(s)) => s.zeroize(),
+            Input::Array(items) => items.iter_mut().for_each(Input::wipe),
+            Input::Object(members) => {
+                for (name, value) in members {
+                    if let Cow::Owned(name) = name {
+                        name.zeroize();
+                    }
+                    value.wipe();
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Input::Str(s) => Some(s),

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::input::Input;
 use crate::issue::Locale;
 
 /// The OS the instance will run after the reinstall, where the caller knows it.
@@ -42,22 +43,27 @@ pub struct Options {
 impl Options {
     /// Reads `{locale?, os?, username?}`; anything else is ignored.
     pub fn from_json(value: Option<&Value>) -> Options {
+        Options::from_input(value.map(Input::from_value).as_ref())
+    }
+
+    /// [`Options::from_json`] of options read by [`Input::from_text`].
+    pub fn from_input(input: Option<&Input<'_>>) -> Options {
         let mut o = Options::default();
-        let Some(Value::Object(map)) = value else {
+        let Some(obj @ Input::Object(_)) = input else {
             return o;
         };
-        if let Some(Value::String(l)) = map.get("locale") {
+        if let Some(Input::Str(l)) = obj.get("locale") {
             o.locale = Locale::parse(l);
         }
-        match map.get("os") {
-            Some(Value::String(s)) if !s.is_empty() => {
+        match obj.get("os") {
+            Some(Input::Str(s)) if !s.is_empty() => {
                 o.os = Os::parse(s);
                 o.os_invalid = o.os.is_none();
             }
-            None | Some(Value::Null) | Some(Value::String(_)) => {}
+            None | Some(Input::Null) | Some(Input::Str(_)) => {}
             Some(_) => o.os_invalid = true,
         }
-        if let Some(Value::String(u)) = map.get("username") {
+        if let Some(Input::Str(u)) = obj.get("username") {
             if !u.is_empty() {
                 o.username = Some(u.chars().take(64).collect());
             }

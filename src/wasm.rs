@@ -3,39 +3,43 @@
 //! try/catch, so hostile JS values never reach Rust, and turns an `error`
 //! answer into a thrown `Error` with a `code`.
 
-use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use zeroize::Zeroize as _;
 
 use crate::api::{self, ApiError};
+use crate::input::Input;
 
-fn answer(result: Result<Value, ApiError>) -> String {
-    // `{"value":…}` or `{"error":…}`, written directly (see `push_json_value`).
-    let (key, value) = match result {
-        Ok(v) => ("{\"value\":", v),
-        Err(e) => ("{\"error\":", e.to_json()),
-    };
-    let mut out = String::with_capacity(256);
-    out.push_str(key);
-    api::push_json_value(&mut out, &value);
+/// `{"value":"…"}` or `{"error":{"code":…,"message":…}}`, written as text.
+fn answer(result: Result<String, ApiError>) -> String {
+    let mut out = String::with_capacity(128);
+    match result {
+        Ok(value) => {
+            out.push_str("{\"value\":");
+            api::push_json_str(&mut out, &value);
+        }
+        Err(e) => {
+            out.push_str("{\"error\":");
+            e.push_json(&mut out);
+        }
+    }
     out.push('}');
     out
 }
 
-fn parse(text: &str) -> Result<Value, ApiError> {
+fn parse(text: &str) -> Result<Input<'_>, ApiError> {
     if text.len() > api::MAX_INPUT_BYTES {
         return Err(ApiError::new(
             "INPUT_TOO_LARGE",
             "input is larger than 4 MiB",
         ));
     }
-    serde_json::from_str(text)
+    Input::from_text(text)
         .map_err(|_| ApiError::new("INVALID_INPUT", "input is not a plain JSON value"))
 }
 
 #[wasm_bindgen]
 pub fn providers_json() -> String {
-    answer(Ok(api::providers_json()))
+    ["{\"value\":", &api::providers_text(), "}"].concat()
 }
 
 /// `None` stands for the clean answer `{ok: true, issues: []}`, the common
@@ -60,9 +64,10 @@ pub fn validate_json(
 #[wasm_bindgen]
 pub fn sign_request_json(mut input: String) -> String {
     // Written straight to JSON text: no `Value` tree for the answer.
-    let result = parse(&input).and_then(|mut v| {
-        let signed = api::sign_answer_text(&v);
-        api::wipe_credentials(&mut v);
+    let result = parse(&input).and_then(|mut parsed| {
+        let signed = api::sign_answer_input(&parsed);
+        // Strings that held an escape were copied: wiped, then the text.
+        parsed.wipe();
         signed
     });
     input.zeroize();
@@ -72,12 +77,12 @@ pub fn sign_request_json(mut input: String) -> String {
 #[wasm_bindgen]
 pub fn generate_password_json(provider: &str, options: Option<String>) -> String {
     let options = api::options_from_text(options.as_deref());
-    answer(api::generate_password(provider, options.as_ref()).map(Value::from))
+    answer(api::generate_password_for(provider, &options))
 }
 
 #[wasm_bindgen]
 pub fn new_client_token_json() -> String {
-    answer(api::new_client_token().map(Value::from))
+    answer(api::new_client_token())
 }
 
 /// `context` carries the secret key: its text is zeroized once used.
