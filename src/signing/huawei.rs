@@ -162,14 +162,19 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         .collect();
     crate::sort::sort_by(&mut signed, |a, b| a.cmp(b));
     let mut canonical = String::new();
-    for name in &signed {
+    let mut names = String::new();
+    for (i, name) in signed.iter().enumerate() {
         let value = find_last(headers, name).unwrap_or("");
         canonical.push_str(name);
         canonical.push(':');
         canonical.push_str(value);
         canonical.push('\n');
+        if i > 0 {
+            names.push(';');
+        }
+        names.push_str(name);
     }
-    (canonical, signed.join(";"))
+    (canonical, names)
 }
 
 /// `_process_canonical_uri`: decode the whole path (so `%2F` splits a
