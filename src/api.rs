@@ -495,7 +495,7 @@ pub(crate) fn push_json_str(out: &mut String, s: &str) {
             _ => continue,
         };
         // `b` is ASCII, so both ends of the plain run before it are char boundaries.
-        out.push_str(&s[start..i - 1]);
+        out.push_str(s.get(start..i - 1).unwrap_or_default());
         start = i;
         if short.is_empty() {
             out.push_str("\\u00");
@@ -505,7 +505,7 @@ pub(crate) fn push_json_str(out: &mut String, s: &str) {
             out.push_str(short);
         }
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 

@@ -188,7 +188,7 @@ fn is_region(s: &str) -> bool {
 /// `https://host[:port]` from the explicit endpoint or the provider's pattern.
 fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<String> {
     if let Some(endpoint) = &ctx.endpoint {
-        let with_scheme = if endpoint.contains("://") {
+        let with_scheme = if signing::url::split_scheme(endpoint).is_some() {
             endpoint.clone()
         } else {
             format!("https://{endpoint}")
@@ -216,7 +216,7 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
         };
     }
     match ctx.region.as_deref() {
-        Some(r) if is_region(r) => Some(provider.region.endpoint.replace("{region}", r)),
+        Some(r) if is_region(r) => Some(fill_region(provider.region.endpoint, r)),
         Some(_) => {
             report.error(
                 "context.region",
@@ -241,6 +241,24 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
             );
             None
         }
+    }
+}
+
+/// The endpoint pattern with its `{region}` filled in (each pattern has one).
+fn fill_region(pattern: &str, region: &str) -> String {
+    const SLOT: &[u8] = b"{region}";
+    match pattern
+        .as_bytes()
+        .windows(SLOT.len())
+        .position(|w| w == SLOT)
+    {
+        Some(at) => [
+            pattern.get(..at).unwrap_or_default(),
+            region,
+            pattern.get(at + SLOT.len()..).unwrap_or_default(),
+        ]
+        .concat(),
+        None => pattern.to_string(),
     }
 }
 
@@ -459,7 +477,8 @@ fn push_py_json_string(out: &mut String, s: &str) {
             ' '..='~' => continue,
             _ => "",
         };
-        out.push_str(&s[run..i]);
+        // Both ends are char boundaries (`get` keeps the panicking path out).
+        out.push_str(s.get(run..i).unwrap_or_default());
         run = i + c.len_utf8();
         if !short.is_empty() {
             out.push_str(short);
@@ -473,7 +492,7 @@ fn push_py_json_string(out: &mut String, s: &str) {
             }
         }
     }
-    out.push_str(&s[run..]);
+    out.push_str(s.get(run..).unwrap_or_default());
     out.push('"');
 }
 

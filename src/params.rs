@@ -32,7 +32,7 @@ fn shown_path(path: &str) -> String {
     while !path.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}…", &path[..end])
+    [path.get(..end).unwrap_or_default(), "…"].concat()
 }
 
 /// One node of the input: a leaf or a container, at its dotted path.

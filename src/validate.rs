@@ -495,7 +495,11 @@ fn is_under(path: &str, name: &str) -> bool {
         if b == b'.' {
             dots += 1;
             if dots == depth {
-                return match_pattern(name, &path[..i]).is_some();
+                // `i` is at a '.', a char boundary: `get` never fails (and
+                // keeps the panicking slice path out of the wasm).
+                return path
+                    .get(..i)
+                    .is_some_and(|head| match_pattern(name, head).is_some());
             }
         }
     }

@@ -259,7 +259,7 @@ impl Field {
         let end = (0..b.len().saturating_sub(1))
             .find(|&i| b[i] == b'.' && b[i + 1] == b'N')
             .unwrap_or(b.len());
-        &self.name[..end]
+        self.name.get(..end).unwrap_or(self.name)
     }
 
     pub fn password_policy(&self) -> Option<&'static PasswordPolicy> {

@@ -55,16 +55,17 @@ fn push_encoded(out: &mut String, s: &str, keep: &ByteSet) {
         if keep[usize::from(b)] {
             continue;
         }
-        // The run before `i` is ASCII, so both ends are char boundaries.
+        // The run before `i` is ASCII, so both ends are char boundaries
+        // (`get` only keeps the panicking slice path out of the wasm).
         if start < i {
-            out.push_str(&s[start..i]);
+            out.push_str(s.get(start..i).unwrap_or_default());
         }
         let at = 3 * usize::from(b);
-        out.push_str(&ESCAPES[at..at + 3]);
+        out.push_str(ESCAPES.get(at..at + 3).unwrap_or_default());
         start = i + 1;
     }
     if start < s.len() {
-        out.push_str(&s[start..]);
+        out.push_str(s.get(start..).unwrap_or_default());
     }
 }
 

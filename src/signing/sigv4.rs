@@ -219,7 +219,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
 /// The URL's netloc exactly as written (case, port and all), what Python's
 /// `urlsplit(url).netloc` gives. Shared with the Huawei scheme.
 pub(super) fn raw_authority(url: &str) -> Option<&str> {
-    let (_, rest) = url.split_once("://")?;
+    let (_, rest) = super::url::split_scheme(url)?;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     rest.get(..end).filter(|a| !a.is_empty())
 }
