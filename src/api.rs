@@ -112,9 +112,7 @@ pub(crate) fn parse_headers(value: Option<&Input<'_>>) -> Result<Vec<(String, St
             signing::SignError::TooManyHeaders.to_string(),
         ));
     }
-    // A JSON object read as a map: a repeated name keeps its first place and
-    // its last value (what a `serde_json::Value` would hold, in name order).
-    let mut headers: Vec<(String, String)> = Vec::with_capacity(obj.len());
+    let mut given: Vec<(String, String)> = Vec::with_capacity(obj.len());
     for (k, v) in obj {
         let value = match v {
             Input::Str(s) => s.to_string(),
@@ -125,12 +123,18 @@ pub(crate) fn parse_headers(value: Option<&Input<'_>>) -> Result<Vec<(String, St
                 )
             })?,
         };
-        match headers.iter_mut().find(|(name, _)| name == k.as_ref()) {
-            Some(header) => header.1 = value,
-            None => headers.push((k.to_string(), value)),
+        given.push((k.to_string(), value));
+    }
+    // Read as a map, as a `serde_json::Value` holds it: names in byte order,
+    // a repeated name once with its last value (stable sort, the last wins).
+    crate::sort::sort_by(&mut given, |a, b| a.0.cmp(&b.0));
+    let mut headers: Vec<(String, String)> = Vec::with_capacity(given.len());
+    for (name, value) in given {
+        match headers.last_mut() {
+            Some(last) if last.0 == name => last.1 = value,
+            _ => headers.push((name, value)),
         }
     }
-    crate::sort::sort_by(&mut headers, |a, b| a.0.cmp(&b.0));
     Ok(headers)
 }
 
@@ -730,6 +734,25 @@ mod answer_text_tests {
         }
         let got = validate_answer_text("aliyun", Some("{}"), None).unwrap();
         assert_ne!(got, CLEAN_VALIDATE_ANSWER);
+    }
+
+    #[test]
+    fn a_header_repeated_in_text_keeps_its_last_value_as_a_map_would() {
+        let input = |headers: &str| {
+            [
+                r#"{"scheme":"aws-sigv4","method":"GET","url":"https://h.example.com/","#,
+                r#""timestamp":"2024-05-06T07:08:09Z","accessKeyId":"AK","secretAccessKey":"SK","#,
+                r#""region":"r","service":"s","headers":"#,
+                headers,
+                "}",
+            ]
+            .concat()
+        };
+        let sign = |text: &str| sign_answer_input(&Input::from_text(text).unwrap()).unwrap();
+        assert_eq!(
+            sign(&input(r#"{"X-B":"1","X-A":2,"X-B":"3"}"#)),
+            sign(&input(r#"{"X-A":"2","X-B":"3"}"#))
+        );
     }
 
     #[test]

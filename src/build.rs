@@ -94,9 +94,7 @@ impl Context {
         };
         let timestamp = match (ctx_str(obj, "timestamp")?, obj.get("now")) {
             (Some(t), _) => Some(api::parse_timestamp(&t)?),
-            (None, Some(Input::Int(ms))) => Timestamp::from_unix_millis(*ms as f64),
-            (None, Some(Input::UInt(ms))) => Timestamp::from_unix_millis(*ms as f64),
-            (None, Some(Input::Float(ms))) => Timestamp::from_unix_millis(*ms),
+            (None, Some(now)) => now.as_f64().and_then(Timestamp::from_unix_millis),
             _ => None,
         };
         let scheme = match ctx_str(obj, "scheme")? {

@@ -15,6 +15,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+use crate::issue::push_decimal;
 use crate::params::MAX_DEPTH;
 
 /// One JSON value of an input.
@@ -92,14 +93,26 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// A number as serde_json writes it (`None` for anything else).
-    pub fn number_text(&self) -> Option<String> {
+    /// A number as an `f64` (`None` for anything else).
+    pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Input::Int(n) => Some(n.to_string()),
-            Input::UInt(n) => Some(n.to_string()),
-            Input::Float(f) => serde_json::Number::from_f64(*f).map(|n| n.to_string()),
+            Input::Int(n) => Some(*n as f64),
+            Input::UInt(n) => Some(*n as f64),
+            Input::Float(f) => Some(*f),
             _ => None,
         }
+    }
+
+    /// A number as serde_json writes it (`None` for anything else).
+    pub fn number_text(&self) -> Option<String> {
+        let mut out = String::new();
+        match self {
+            Input::Int(n) => push_decimal(&mut out, *n < 0, n.unsigned_abs()),
+            Input::UInt(n) => push_decimal(&mut out, false, *n),
+            Input::Float(f) => return serde_json::Number::from_f64(*f).map(|n| n.to_string()),
+            _ => return None,
+        }
+        Some(out)
     }
 
     /// Overwrites every string this tree owns: those that held an escape

@@ -6,7 +6,7 @@
 use core::cell::Cell;
 
 use crate::input::Input;
-use crate::issue::{Msg, Report, Text};
+use crate::issue::{push_decimal, Msg, Report, Text};
 
 /// Containers nested deeper than this are not read (no API here nests past 3).
 pub const MAX_DEPTH: usize = 8;
@@ -137,7 +137,7 @@ impl<'a> Params<'a> {
                 for (i, child) in items.iter().enumerate() {
                     path.truncate(len);
                     path.push('.');
-                    push_decimal(path, i + 1);
+                    push_decimal(path, false, (i + 1) as u64);
                     self.walk(path, child, depth + 1, report);
                 }
             }
@@ -213,23 +213,6 @@ fn split_segment(s: &[u8]) -> (&[u8], Option<&[u8]>) {
     match s.iter().position(|&b| b == b'.') {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
-    }
-}
-
-/// Appends `n` in decimal (no formatting machinery).
-fn push_decimal(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
     }
 }
 

@@ -197,25 +197,13 @@ fn path_parameters_and_body_shape() {
     let (ok, issues) = set("os-change", json!("x"));
     assert!(!ok);
     assert_issue(&issues, "os-change", "type", "error", INVALID);
-    let (ok, issues) = set("os-change/metadata/foo", json!("bar"));
-    assert!(ok);
-    assert_issue(
-        &issues,
-        "os-change.metadata.foo",
-        "unknown",
-        "warning",
-        None,
-    );
     // OX3: `user_data` belongs to the Cloud-Init variant (/v2), not to this API.
-    let (ok, issues) = set("os-change/metadata/user_data", json!("IyEvYmluL2Jhc2g="));
-    assert!(ok);
-    assert_issue(
-        &issues,
-        "os-change.metadata.user_data",
-        "unknown",
-        "warning",
-        None,
-    );
+    for (key, value) in [("foo", "bar"), ("user_data", "IyEvYmluL2Jhc2g=")] {
+        let (ok, issues) = set(&format!("os-change/metadata/{key}"), json!(value));
+        assert!(ok);
+        let field = format!("os-change.metadata.{key}");
+        assert_issue(&issues, &field, "unknown", "warning", None);
+    }
 }
 
 #[test]
