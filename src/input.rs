@@ -134,13 +134,6 @@ impl<'a> Input<'a> {
         }
     }
 
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Input::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-
     pub fn is_container(&self) -> bool {
         matches!(self, Input::Object(_) | Input::Array(_))
     }
