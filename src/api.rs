@@ -378,7 +378,7 @@ fn params_from_text(
         Some(t) => match Input::from_text(t) {
             Ok(v) => return Ok(v),
             // serde_json's recursion limit (128) lands here too: deep nesting is an issue, not a crash.
-            Err(_) => report.error("", "params.unreadable", None, Msg::Unreadable),
+            Err(_) => report.error("", "params.unreadable", None, Msg::NotJson),
         },
         None => report.error("", "params.unreadable", None, Msg::Unreadable),
     }

@@ -130,7 +130,10 @@ pub enum Msg {
         limit: usize,
     },
     TooDeep,
+    /// No parameters reached Rust: the JS value could not be serialized.
     Unreadable,
+    /// The parameters' JSON text does not parse.
+    NotJson,
     TooMany {
         limit: usize,
     },
@@ -184,7 +187,8 @@ pub enum Msg {
     },
     PasswordDisputedChars {
         chars: &'static str,
-        source: &'static str,
+        /// Which sources list them and which do not.
+        why: Text,
     },
     PasswordNonVisible,
     PasswordOutsideVisible,
@@ -231,8 +235,10 @@ pub enum Msg {
         other: &'static str,
     },
     Ignored {
-        because: &'static str,
+        because: Text,
     },
+    /// An integer beyond what a 64-bit integer holds (no API bound reaches it).
+    IntegerRange,
     /// A provider-specific sentence.
     Text(Text),
 }
@@ -310,6 +316,11 @@ impl Msg {
                 "无法读取参数：不是合法的 JSON 值（例如循环引用、BigInt 或嵌套过深）。",
                 &[],
             ),
+            Msg::NotJson => (
+                "Parameters could not be read: the text is not valid JSON (or nests deeper than 128 levels).",
+                "无法读取参数：文本不是合法的 JSON（或嵌套超过 128 层）。",
+                &[],
+            ),
             Msg::TooDeep => ("Nested too deeply.", "嵌套层级过深。", &[]),
             Msg::TooMany { limit } => (
                 "Too many parameters (limit \u{1}); the rest was not checked.",
@@ -317,8 +328,8 @@ impl Msg {
                 &[n(*limit)],
             ),
             Msg::Duplicate => (
-                "Given twice (both flat and nested); give it once.",
-                "该参数被给出了两次（扁平写法与嵌套写法同时出现）。",
+                "Given more than once (the same name twice, or both flat and nested); give it once.",
+                "该参数被给出了多次（同一名称出现两次，或扁平写法与嵌套写法同时出现），请只给出一次。",
                 &[],
             ),
             Msg::Required => (
@@ -428,10 +439,10 @@ impl Msg {
                 "密码只能包含大小写字母、数字和这些特殊字符：\u{1}",
                 &[Str(specials)],
             ),
-            Msg::PasswordDisputedChars { chars, source } => (
-                "The password uses one of \u{1}: the API document allows them, but \u{1} does not list them; it may be refused.",
-                "密码使用了 \u{1} 中的字符：接口文档允许，但\u{1}未列出，可能被拒绝。",
-                &[Str(chars), Str(source)],
+            Msg::PasswordDisputedChars { chars, why } => (
+                "The password uses one of \u{1}: \u{1}; it may be refused.",
+                "密码使用了 \u{1} 中的字符：\u{1}，可能被拒绝。",
+                &[Str(chars), Str(why.get(locale))],
             ),
             Msg::PasswordNonVisible => (
                 "The password must not contain control characters (only visible characters are supported).",
@@ -537,8 +548,13 @@ impl Msg {
             ),
             Msg::Ignored { because } => (
                 "Has no effect when \u{1}.",
-                "\u{1} 时该参数不生效。",
-                &[Str(because)],
+                "\u{1}时该参数不生效。",
+                &[Str(because.get(locale))],
+            ),
+            Msg::IntegerRange => (
+                "Out of range: must fit in a 64-bit signed integer.",
+                "超出范围：必须在 64 位有符号整数范围内。",
+                &[],
             ),
             Msg::Text(text) => return text.get(locale).to_string(),
         };
@@ -677,7 +693,7 @@ mod tests {
             },
             Msg::PasswordDisputedChars {
                 chars: "~#*",
-                source: "the SDK",
+                why: Text::new("the SDK does not list them", "SDK 未列出这些字符"),
             },
             Msg::PasswordNonVisible,
             Msg::PasswordOutsideVisible,
@@ -715,9 +731,11 @@ mod tests {
             },
             Msg::RequiresPresent { other: "o" },
             Msg::Ignored {
-                because: "KeepImageLogin=true",
+                because: Text::new("KeepImageLogin=true", "KeepImageLogin=true "),
             },
             Msg::Text(Text::new("en text {}", "中文")),
+            Msg::NotJson,
+            Msg::IntegerRange,
         ];
         let mut got = String::new();
         for m in &msgs {
@@ -743,8 +761,8 @@ Parameters could not be read: not a plain JSON value (cyclic, BigInt, or nested 
 无法读取参数：不是合法的 JSON 值（例如循环引用、BigInt 或嵌套过深）。
 Too many parameters (limit 512); the rest was not checked.
 参数过多（上限 512 个），其余未检查。
-Given twice (both flat and nested); give it once.
-该参数被给出了两次（扁平写法与嵌套写法同时出现）。
+Given more than once (the same name twice, or both flat and nested); give it once.
+该参数被给出了多次（同一名称出现两次，或扁平写法与嵌套写法同时出现），请只给出一次。
 Required; must not be empty.
 必填参数，不能为空。
 Wrong type: must be a string.
@@ -801,8 +819,8 @@ The password must contain upper-case letters, lower-case letters and digits.
 密码必须同时包含大写字母、小写字母和数字。
 The password may contain only letters, digits and these special characters: ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
 密码只能包含大小写字母、数字和这些特殊字符：()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
-The password uses one of ~#*: the API document allows them, but the SDK does not list them; it may be refused.
-密码使用了 ~#* 中的字符：接口文档允许，但the SDK未列出，可能被拒绝。
+The password uses one of ~#*: the SDK does not list them; it may be refused.
+密码使用了 ~#* 中的字符：SDK 未列出这些字符，可能被拒绝。
 The password must not contain control characters (only visible characters are supported).
 密码不能包含控制字符（只支持可见字符）。
 The password contains a space or a non-ASCII character: the document only says visible characters are supported; it may be refused.
@@ -847,5 +865,9 @@ Has no effect when KeepImageLogin=true.
 KeepImageLogin=true 时该参数不生效。
 en text {}
 中文
+Parameters could not be read: the text is not valid JSON (or nests deeper than 128 levels).
+无法读取参数：文本不是合法的 JSON（或嵌套超过 128 层）。
+Out of range: must fit in a 64-bit signed integer.
+超出范围：必须在 64 位有符号整数范围内。
 "#;
 }

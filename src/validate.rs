@@ -314,7 +314,14 @@ fn read_typed<'a>(field: &Field, name: &str, value: &'a Input<'a>, report: &mut 
             report.error(name, "type", field.code, Msg::BooleanAsString);
             return Got::Invalid;
         }
-        (Kind::Integer, v) => read_integer(v).map(Got::Int),
+        (Kind::Integer, v) => match read_integer(v) {
+            IntegerGiven::Value(n) => Some(Got::Int(n)),
+            IntegerGiven::OutOfRange { negative } => {
+                report_out_of_range(field, name, negative, report);
+                return Got::Invalid;
+            }
+            IntegerGiven::NotAnInteger => None,
+        },
         (Kind::Boolean, Input::Bool(b)) => Some(Got::Bool(*b)),
         // Query transports carry booleans as text: `true`/`false`, any case only
         // where the document says so (RULES A24 vs K16, V12).
@@ -339,23 +346,66 @@ fn is_bool_text(field: &Field, s: &str, word: &str) -> bool {
     s == word || (field.bool_any_case && s.eq_ignore_ascii_case(word))
 }
 
+/// What an integer field was given.
+enum IntegerGiven {
+    Value(i64),
+    /// An integer, but beyond `i64` (JSON allows any size): certainly past
+    /// every bound, so not reported as a wrong type.
+    OutOfRange {
+        negative: bool,
+    },
+    NotAnInteger,
+}
+
 /// JSON integers, integral floats, and decimal strings (the query transport).
-fn read_integer(v: &Input<'_>) -> Option<i64> {
-    let integral = |f: f64| (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64);
+fn read_integer(v: &Input<'_>) -> IntegerGiven {
+    // 2^63 as an f64: integral floats in [-2^63, 2^63) convert exactly.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
     match v {
-        Input::Int(n) => Some(*n),
-        // Above i64::MAX: never below the bound (what serde_json's `as_f64` gave).
-        Input::UInt(n) => integral(*n as f64),
-        Input::Float(f) => integral(*f),
+        Input::Int(n) => IntegerGiven::Value(*n),
+        Input::UInt(_) => IntegerGiven::OutOfRange { negative: false },
+        Input::Float(f) if f.fract() != 0.0 || f.is_nan() => IntegerGiven::NotAnInteger,
+        Input::Float(f) if (-LIMIT..LIMIT).contains(f) => IntegerGiven::Value(*f as i64),
+        Input::Float(f) => IntegerGiven::OutOfRange { negative: *f < 0.0 },
         Input::Str(s) => {
             let digits = s.strip_prefix('-').unwrap_or(s);
-            if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit())
-            {
-                return None;
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return IntegerGiven::NotAnInteger;
             }
-            s.parse().ok()
+            s.parse().map_or(
+                IntegerGiven::OutOfRange {
+                    negative: digits.len() < s.len(),
+                },
+                IntegerGiven::Value,
+            )
         }
-        _ => None,
+        _ => IntegerGiven::NotAnInteger,
+    }
+}
+
+/// An integer beyond `i64`: an error against the field's own bound (its
+/// code, and an error even where the bound is only a warning: no API takes
+/// such a value), or [`Msg::IntegerRange`] where it documents none.
+fn report_out_of_range(field: &Field, name: &str, negative: bool, report: &mut Report) {
+    // The loosest bound on that side: the hard limit where a tighter one is a warning.
+    let bound = field
+        .checks
+        .iter()
+        .filter_map(|c| match c.rule {
+            Rule::Maximum(max) if !negative => Some((c, max, Msg::Maximum { max })),
+            Rule::Minimum(min) if negative => Some((c, -min, Msg::Minimum { min })),
+            _ => None,
+        })
+        .max_by_key(|&(_, loosest, _)| loosest);
+    match bound {
+        Some((check, _, msg)) => {
+            let check = Check {
+                severity: Severity::Error,
+                ..*check
+            };
+            push(report, field, &check, name, "range", msg);
+        }
+        None => report.error(name, "range", field.code, Msg::IntegerRange),
     }
 }
 
@@ -367,11 +417,17 @@ fn push(
     rule: &'static str,
     msg: Msg,
 ) {
-    let mut message = msg.render(report.locale);
-    if let Some(note) = check.note {
-        message.push(' ');
-        message.push_str(note.get(report.locale));
-    }
+    let message = match check.note {
+        // A hint's note is its whole message.
+        Some(note) if !check.refused => note.get(report.locale).to_string(),
+        Some(note) => {
+            let mut message = msg.render(report.locale);
+            message.push(' ');
+            message.push_str(note.get(report.locale));
+            message
+        }
+        None => msg.render(report.locale),
+    };
     report.issues.push(Issue {
         field: name.to_string(),
         rule,

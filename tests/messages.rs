@@ -24,6 +24,8 @@ fn every_message() -> Vec<Msg> {
         Msg::TooLarge { limit: 4194304 },
         Msg::TooDeep,
         Msg::Unreadable,
+        Msg::NotJson,
+        Msg::IntegerRange,
         Msg::TooMany { limit: 512 },
         Msg::Duplicate,
         Msg::Required,
@@ -65,7 +67,7 @@ fn every_message() -> Vec<Msg> {
         Msg::PasswordChars { specials: "!@#" },
         Msg::PasswordDisputedChars {
             chars: "~#*",
-            source: "the SDK",
+            why: Text::new("the SDK does not list them", "SDK 未列出这些字符"),
         },
         Msg::PasswordNonVisible,
         Msg::PasswordOutsideVisible,
@@ -114,7 +116,7 @@ fn every_message() -> Vec<Msg> {
         },
         Msg::RequiresPresent { other: "DiskId" },
         Msg::Ignored {
-            because: "KeepImageLogin is true",
+            because: Text::new("KeepImageLogin is true", "KeepImageLogin 为 true "),
         },
         Msg::Text(Text::new("English.", "中文。")),
     ];
@@ -176,6 +178,77 @@ fn every_message_in_both_languages() {
                 en.contains(&part) && zh.contains(&part),
                 "{m:?} must say {part}: {en} / {zh}"
             );
+        }
+    }
+}
+
+/// Reasons put into a message come in the message's language: no English
+/// clause inside a Chinese sentence.
+#[test]
+fn inserted_reasons_follow_the_locale() {
+    let reason = Text::new("English reason", "中文理由");
+    for m in [
+        Msg::Ignored { because: reason },
+        Msg::PasswordDisputedChars {
+            chars: "~",
+            why: reason,
+        },
+    ] {
+        let (en, zh) = (m.render(Locale::En), m.render(Locale::Zh));
+        assert!(
+            en.contains("English reason") && !en.contains("中文理由"),
+            "{en}"
+        );
+        assert!(
+            zh.contains("中文理由") && !zh.contains("English reason"),
+            "{zh}"
+        );
+    }
+}
+
+/// Every issue of a few inputs that raise the cross-field warnings, in
+/// Chinese: no run of three English words (parameter names and values are
+/// single words) slips into the Chinese text.
+#[test]
+fn chinese_issues_have_no_english_clauses() {
+    let zh = json!({"locale": "zh"});
+    let inputs = [
+        (
+            "huaweicloud",
+            with(example("huaweicloud"), "os-change.userid", json!("u")),
+        ),
+        (
+            "otc",
+            with(example("otc"), "os-change.metadata.BYOL", json!("false")),
+        ),
+        (
+            "ksyun",
+            json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "KeepImageLogin": true, "InstancePassword": "1qaQ!abc", "KeyId.1": "552a0523-b9b4-4868-b8d9-52ad7a38bf89", "KeyId.2": "552a0523-b9b4-4868-b8d9-52ad7a38bf89"}),
+        ),
+        (
+            "volcengine",
+            json!({"InstanceId": "i-1", "ImageId": "image-1", "Password": "Password@123", "KeyPairName": "k"}),
+        ),
+        (
+            "aliyun",
+            json!({"InstanceId": "i-1", "ImageId": "m-1", "Password": "abcdefg1\"", "SystemDisk.Size": 99999999999999999999u128.to_string()}),
+        ),
+    ];
+    for (provider, params) in inputs {
+        let (_, issues) = check_with(provider, params, zh.clone());
+        assert!(!issues.is_empty(), "{provider}");
+        for issue in &issues {
+            let text = issue["message"].as_str().unwrap();
+            // Runs of ASCII words and spaces, e.g. "keyname is not set ".
+            let clause = text
+                .split(|c: char| !(c.is_ascii_alphanumeric() || " _.".contains(c)))
+                .any(|run| {
+                    run.split_whitespace()
+                        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+                        .count()
+                        >= 3
+                });
+            assert!(has_cjk(text) && !clause, "{provider}: {text}");
         }
     }
 }

@@ -652,3 +652,48 @@ fn malformed_encrypt_algorithm_and_platform_carry_their_codes() {
     assert!(ok);
     assert_issue(&issues, "Platform", "deprecated", "warning", None);
 }
+
+/// JSON integers of any size: past `i64` they are over the bound (with its
+/// code), not a wrong type; 64-bit owner ids read whole.
+#[test]
+fn integers_beyond_64_bits_are_out_of_range() {
+    let over = "InvalidSystemDiskSize.MoreThanMaxSize";
+    for size in [
+        json!(i64::MAX),
+        json!(9223372036854775808u64),
+        json!(1e20),
+        json!("99999999999999999999"),
+    ] {
+        let (ok, issues) = set("SystemDisk.Size", size.clone());
+        assert!(!ok, "{size}");
+        assert_issue(&issues, "SystemDisk.Size", "range", "error", Some(over));
+        assert_no_rule(&issues, "SystemDisk.Size", "type");
+    }
+    for size in [json!(-1e20), json!("-99999999999999999999")] {
+        let (_, issues) = set("SystemDisk.Size", size);
+        assert_issue(
+            &issues,
+            "SystemDisk.Size",
+            "range",
+            "error",
+            Some("InvalidSystemDiskSize.LessThanMinSize"),
+        );
+    }
+    // Not integers at all: still a wrong type.
+    for size in [json!(80.5), json!("80.0"), json!("8O")] {
+        let (_, issues) = set("SystemDisk.Size", size);
+        assert_issue(
+            &issues,
+            "SystemDisk.Size",
+            "type",
+            "error",
+            Some("InvalidSystemDiskSize.ValueNotSupported"),
+        );
+    }
+    // A 19-digit owner id fits in an i64: read as given.
+    let (_, issues) = set("OwnerId", json!("1234567890123456789"));
+    assert_no_rule(&issues, "OwnerId", "type");
+    assert_no_rule(&issues, "OwnerId", "range");
+    let (_, issues) = set("OwnerId", json!(18446744073709551615u64));
+    assert_issue(&issues, "OwnerId", "range", "error", None);
+}

@@ -589,3 +589,31 @@ fn misspelled_names_are_pointed_to() {
         assert!(msg.contains(right), "{msg}");
     }
 }
+
+/// S000: "You can only log in to a Windows ECS using a username and password".
+#[test]
+fn windows_target_refuses_a_key_pair() {
+    let keyed = json!({
+        "project_id": "0b7a1d0d8a80f2f92fd9c00d6d3d4d84",
+        "server_id": "9c2a2a44-9b1e-4bd8-9f9f-2f1e5a6b7c8d",
+        "os-change": {"keyname": "KeyPair-350b", "userid": "7e25b1da389f4697a79df3a0e5bd494e", "imageid": "e215580f-73ad-429d-b6f2-5433947433b0"}
+    });
+    let (ok, issues) = check_with(P, keyed.clone(), json!({"os": "windows"}));
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "os-change.keyname",
+        "windows_key_pair",
+        "error",
+        Some("Ecs.0005"),
+    );
+    for options in [json!({"os": "linux"}), json!({})] {
+        let (ok, issues) = check_with(P, keyed.clone(), options);
+        assert!(ok, "{issues:?}");
+        assert_quiet(&issues, "os-change.keyname");
+    }
+    // With a password (the example), Windows is only the warning above.
+    let (ok, issues) = check_with(P, base(), json!({"os": "windows"}));
+    assert!(ok);
+    assert_no_rule(&issues, "os-change.keyname", "windows_key_pair");
+}

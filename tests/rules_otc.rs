@@ -130,6 +130,12 @@ fn byol_other_than_true_only_warns() {
         if !other.is_empty() {
             // The server takes it: a hint, with no error code to expect.
             assert_issue(&issues, "os-change.metadata.BYOL", "enum", "warning", None);
+            // Said as what the value means, not as "must be one of".
+            let message = on(&issues, "os-change.metadata.BYOL")[0]["message"]
+                .as_str()
+                .unwrap();
+            assert!(message.contains("BYOL is not used"), "{message}");
+            assert!(!message.contains("Must be"), "{message}");
         }
     }
     // Still a string field: a JSON boolean is a type error.

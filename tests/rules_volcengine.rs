@@ -415,3 +415,23 @@ fn misspellings_name_the_documented_parameter() {
         assert!(msg.contains(right), "{wrong}: {msg}");
     }
 }
+
+/// Past `i64` the size is over every limit: an error, though 2049 (over the
+/// newer documents' limit) is only a warning.
+#[test]
+fn size_beyond_64_bits_is_an_error() {
+    for size in [
+        json!(99999999999999999999u128 as f64),
+        json!("99999999999999999999"),
+    ] {
+        let (ok, issues) = check(P, with(base(), "Size", size.clone()));
+        assert!(!ok, "{size}");
+        assert_issue(
+            &issues,
+            "Size",
+            "range",
+            "error",
+            Some("LimitExceeded.SystemVolumeSize"),
+        );
+    }
+}

@@ -22,7 +22,10 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     max: 30,
     specials: "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
     disputed: "\"\\",
-    disputed_source: "the ECS documentation (only the SDK docstrings)",
+    disputed_why: Text::new(
+        "only the SDK docstrings list them; the ECS documentation does not",
+        "只有 SDK 文档注释列出了这些字符，ECS 文档未列出",
+    ),
     classes: Classes::AtLeast(3),
     others: Others::Reject,
     forbidden_prefixes: &[("/", true)],

@@ -25,7 +25,10 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     max: 26,
     specials: "!@$%^-_=+[{}]:,./?~#*",
     disputed: "~#*",
-    disputed_source: "huaweicloudsdkecs / API Explorer",
+    disputed_why: Text::new(
+        "the API document allows them, but huaweicloudsdkecs and API Explorer do not list them",
+        "接口文档允许，但 huaweicloudsdkecs 与 API Explorer 未列出这些字符",
+    ),
     classes: Classes::AtLeast(3),
     // Characters outside the list: S000 does not say they are refused (RULES G-H1).
     // Issue #2 and the console: only the listed specials (RULES G-H1 leaves it open;
@@ -241,6 +244,18 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
     cross_userid(v, report);
     cross_encryption(v, report);
     if options.os == Some(Os::Windows) {
+        // S000: "You can only log in to a Windows ECS using a username and password".
+        if key {
+            report.error(
+                "os-change.keyname",
+                "windows_key_pair",
+                Some(INVALID),
+                Msg::Text(Text::new(
+                    "Windows ECSs are logged in to with a username and password only: set adminpass instead of keyname.",
+                    "Windows 云服务器只能使用用户名和密码登录：请设置 adminpass，而不是 keyname。",
+                )),
+            );
+        }
         report.warning(
             "os-change.imageid",
             "windows_unsupported",
@@ -262,7 +277,7 @@ pub(crate) fn cross_userid(v: &Values<'_>, report: &mut Report) {
             "ignored",
             None,
             Msg::Ignored {
-                because: "keyname is not set",
+                because: Text::new("keyname is not set", "未设置 keyname "),
             },
         );
     }

@@ -18,7 +18,7 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     max: 32,
     specials: "",
     disputed: "",
-    disputed_source: "",
+    disputed_why: Text::new("", ""),
     classes: Classes::UpperLowerDigit,
     others: Others::VisibleAscii,
     forbidden_prefixes: &[],
@@ -134,7 +134,10 @@ pub static FIELDS: [Field; 9] = [
         // Not a documented rule: a repeat is most likely a slip, not an error.
         Check::hint(
             Rule::Distinct,
-            Text::new("(The same key is bound once.)", "（同一密钥只会绑定一次。）"),
+            Text::new(
+                "The same key is given more than once; it is bound once.",
+                "同一密钥被给出多次，只会绑定一次。",
+            ),
         ),
     ])
     .example("552a0523-b9b4-4868-b8d9-52ad7a38bf89"),
@@ -193,7 +196,7 @@ fn cross(v: &Values<'_>, _options: &Options, report: &mut Report) {
             "ignored",
             None,
             Msg::Ignored {
-                because: "KeepImageLogin is true",
+                because: Text::new("KeepImageLogin is true", "KeepImageLogin 为 true "),
             },
         );
     }

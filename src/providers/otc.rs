@@ -57,7 +57,10 @@ pub static FIELDS: [Field; 13] = [
     // S001 Table 4 (RULES O8, C-O1): not an error on OTC, unlike Huawei Cloud.
     .checks(&[Check::hint(
         Rule::OneOf(&["true"]),
-        Text::new("(Any other value means BYOL is not used.)", "（其他取值表示不使用 BYOL。）"),
+        Text::new(
+            "Not \"true\": BYOL is not used, the platform's license applies.",
+            "取值不是 \"true\"：不使用 BYOL，使用云平台提供的许可证。",
+        ),
     )]),
     huaweicloud::MODE,
     Field {

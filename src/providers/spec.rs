@@ -80,7 +80,9 @@ pub struct Check {
     /// False for a [`Check::hint`]: the server takes the value, so the issue
     /// carries no provider error code.
     pub refused: bool,
-    /// Said after the message (e.g. which source an uncertain rule comes from).
+    /// Said after the message (e.g. which source an uncertain rule comes from);
+    /// for a [`Check::hint`], the whole message (the rule's wording, "must
+    /// be…", would contradict a value the server takes).
     pub note: Option<Text>,
 }
 
@@ -106,8 +108,9 @@ impl Check {
         }
     }
 
-    /// A value the server accepts but that may not mean what was intended
-    /// (the note says what it does mean): a warning with no error code.
+    /// A value the server accepts but that may not mean what was intended:
+    /// a warning with no error code, whose message is `note` alone (it says
+    /// what the value does mean).
     pub const fn hint(rule: Rule, note: Text) -> Check {
         Check {
             refused: false,

@@ -24,7 +24,7 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     max: 30,
     specials: "`~!@#$%^&*()_-+=|{}[]:;'<>,.?/",
     disputed: "",
-    disputed_source: "",
+    disputed_why: Text::new("", ""),
     classes: Classes::AtLeast(3),
     others: Others::Reject,
     forbidden_prefixes: &[("/", false), ("$6$", false)],
@@ -206,7 +206,7 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "ignored",
             None,
             Msg::Ignored {
-                because: "KeyPairName is set",
+                because: Text::new("KeyPairName is set", "已设置 KeyPairName "),
             },
         );
     }

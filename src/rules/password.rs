@@ -1,7 +1,7 @@
 //! Password policies as data, one checker for all of them, and a generator
 //! that only returns what the checker accepts.
 
-use crate::issue::{Msg, Severity};
+use crate::issue::{Msg, Severity, Text};
 use crate::options::Os;
 use crate::rules::format::char_len;
 
@@ -32,8 +32,8 @@ pub struct PasswordPolicy {
     pub specials: &'static str,
     /// Characters whose status the sources dispute: accepted, with a warning.
     pub disputed: &'static str,
-    /// Who disputes them (for the warning), e.g. "the SDK".
-    pub disputed_source: &'static str,
+    /// Which sources list them and which do not (said in the warning).
+    pub disputed_why: Text,
     pub classes: Classes,
     pub others: Others,
     /// Prefixes a password must not start with, and whether only on Windows.
@@ -182,7 +182,7 @@ impl PasswordPolicy {
                 Severity::Warning,
                 Msg::PasswordDisputedChars {
                     chars: self.disputed,
-                    source: self.disputed_source,
+                    why: self.disputed_why,
                 },
             ));
         }
