@@ -20,7 +20,8 @@
 
 use super::aliyun_rpc::ParamMap;
 use super::canonical::{
-    add_missing, canonical_request, find_first as find, trim_ows, trimmed_headers, url_with_query,
+    add_missing, canonical_request, find_first as find, replace, trim_ows, trimmed_headers,
+    url_with_query,
 };
 use super::url::ParsedUrl;
 use super::{hex, hmac_sha256, sha256_hex, SignError, SignInput, SigningResult};
@@ -89,9 +90,18 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     }
     add("x-acs-content-sha256", sha256_hex(input.body.as_bytes()));
     if let Some(token) = &input.security_token {
-        // tea-openapi sends the key id next to the STS token.
-        add("x-acs-accesskey-id", input.access_key_id.clone());
-        add("x-acs-security-token", token.expose().to_string());
+        // tea-openapi sends the key id next to the STS token, assigned over
+        // whatever the caller gave (`request_.headers[...] = ...`).
+        replace(
+            &mut headers,
+            "x-acs-accesskey-id",
+            input.access_key_id.clone(),
+        );
+        replace(
+            &mut headers,
+            "x-acs-security-token",
+            token.expose().to_string(),
+        );
     }
 
     let (header_lines, signed_headers) = canonical_headers(&headers);

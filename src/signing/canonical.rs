@@ -90,6 +90,27 @@ pub(super) fn add_missing(headers: &mut Vec<Pair>, name: &str, value: String) {
     }
 }
 
+/// Sets a header the scheme owns over what the caller gave under that name
+/// (in any case): in the caller's place, as the SDKs' dict assignment keeps
+/// it; appended when not given.
+pub(super) fn replace(headers: &mut Vec<Pair>, name: &str, value: String) {
+    let mut slot = None;
+    let mut i = 0;
+    headers.retain(|(n, _)| {
+        let same = n.eq_ignore_ascii_case(name);
+        let first = same && slot.is_none();
+        if first {
+            slot = Some(i);
+        }
+        i += 1;
+        !same || first
+    });
+    match slot {
+        Some(at) => headers[at] = (name.to_string(), value),
+        None => headers.push((name.to_string(), value)),
+    }
+}
+
 /// `scheme://host/path`, with `?query` when there is one.
 pub(super) fn url_with_query(url: &ParsedUrl, query: &str) -> String {
     let mut out = String::with_capacity(

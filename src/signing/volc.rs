@@ -20,8 +20,10 @@
 //!   and sent trimmed.
 //! - Query: `volcengine` sorts by name and keeps repeated names in URL order;
 //!   `volcengine-python-sdk` collapses repeats (`dict(query)`, last wins) and
-//!   sorts `(name, value)` pairs. Repeats are kept here, as `volcengine` does,
-//!   so what is sent is what is signed. Both encode RFC 3986 (`quote(safe='-_.~')`).
+//!   sorts encoded `(name, value)` pairs. Repeats are kept and names sorted
+//!   raw here, as `volcengine` does, so what is sent is what is signed (the
+//!   orders differ only for names with non-ASCII or ``[\]^`{|}``, which no
+//!   Volcengine parameter has). Both encode RFC 3986 (`quote(safe='-_.~')`).
 //! - Path: `volcengine` quotes a raw path, `volcengine-python-sdk` signs it as
 //!   given; the URL path here is already encoded, so it is signed as given.
 //! - Content-Type: both add `application/x-www-form-urlencoded; charset=utf-8`
@@ -29,7 +31,7 @@
 
 use super::canonical::{
     add_missing, canonical_request, credential_authorization, find_last as find, join_pairs,
-    push_pairs, scoped_signature, sorted_by_name, trimmed_headers, url_with_query,
+    push_pairs, replace, scoped_signature, sorted_by_name, trimmed_headers, url_with_query,
 };
 use super::url::ParsedUrl;
 use super::{sha256_hex, SignError, SignInput, SigningResult};
@@ -79,7 +81,8 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     add("X-Date", input.timestamp.iso8601_basic());
     add("X-Content-Sha256", sha256_hex(input.body.as_bytes()));
     if let Some(token) = &input.security_token {
-        add("X-Security-Token", token.expose().to_string());
+        // Both SDKs assign it over a caller's value (`headers['X-Security-Token'] = token`).
+        replace(&mut headers, "X-Security-Token", token.expose().to_string());
     }
 
     let x_date = find(&headers, "x-date").unwrap_or_default().to_string();

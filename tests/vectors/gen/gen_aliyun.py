@@ -204,8 +204,9 @@ def acs3_vector(name, source, method, url, headers, body="", secret=SK, token=No
     add("x-acs-signature-nonce", nonce)
     add("x-acs-content-sha256", hashlib.sha256(body.encode("utf-8")).hexdigest())
     if token:
-        add("x-acs-accesskey-id", AK)
-        add("x-acs-security-token", token)
+        # do_request assigns these over whatever the caller gave.
+        for hname, value in (("x-acs-accesskey-id", AK), ("x-acs-security-token", token)):
+            sent[hname] = value
     payload = next(v for k, v in sent.items() if k.lower() == "x-acs-content-sha256")
     # Hand the signer host, content-type and x-acs-* (npm @alicloud/openapi-util
     # getAuthorizationHeaders and the V3 document); Python's get_authorization
@@ -483,6 +484,12 @@ def acs3_vectors(tea_wire):
         "security-token", "alibabacloud-openapi-util get_authorization; x-acs-accesskey-id and "
         "x-acs-security-token added as tea-openapi do_request does",
         "POST", "https://ecs.cn-hangzhou.aliyuncs.com/?RegionId=cn-hangzhou", rh, token=TOKEN))
+    v.append(acs3_vector(
+        "security-token-over-caller-headers", "alibabacloud-openapi-util get_authorization; tea-openapi "
+        "do_request assigns x-acs-accesskey-id and x-acs-security-token over the caller's stale values",
+        "POST", "https://ecs.cn-hangzhou.aliyuncs.com/?RegionId=cn-hangzhou",
+        OrderedDict([("x-acs-security-token", "stale-token"), ("x-acs-accesskey-id", "OLDKEY")] + list(rh.items())),
+        token=TOKEN))
     v.append(acs3_vector(
         "json-body-non-ascii", "alibabacloud-openapi-util get_authorization: content-type signed, body hashed as "
         "UTF-8 bytes",

@@ -279,6 +279,11 @@ def main():
         "security-token", "volcengine-python-sdk signv4: X-Security-Token added and signed",
         "GET", "https://open.volcengineapi.com/?Action=DescribeInstances&Version=2020-04-01", token=TOKEN))
     v.append(vector(
+        "security-token-over-caller-header", "volcengine-python-sdk signv4 assigns X-Security-Token over a "
+        "caller's stale value",
+        "GET", "https://open.volcengineapi.com/?Action=DescribeInstances&Version=2020-04-01",
+        {"X-Security-Token": "stale-token"}, token=TOKEN))
+    v.append(vector(
         "rfc3986-query", "volcengine-python-sdk signv4 (quote, safe='-_.~'): space %20, * %2A, ~ literal, "
         "+ / = & escaped",
         "GET", "https://open.volcengineapi.com/?Action=DescribeInstances&Version=2020-04-01"
