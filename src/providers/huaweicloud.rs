@@ -335,25 +335,27 @@ pub(crate) fn build_changeos(v: &Values<'_>, _target: &Target<'_>) -> Draft {
             .filter_map(|(key, name)| member(name).map(|text| (*key, text)))
             .collect()
     };
+    // The models' `openapi_types` order (ChangeServerOsWithoutCloudInitOption,
+    // ChangeSeversOsMetadataWithoutCloudInitOption): requests/*-every-member.json.
     let metadata = pick(&[
-        ("BYOL", "os-change.metadata.BYOL"),
         (
             "__system__encrypted",
             "os-change.metadata.__system__encrypted",
         ),
         ("__system__cmkid", "os-change.metadata.__system__cmkid"),
+        ("BYOL", "os-change.metadata.BYOL"),
     ]);
     let mut os_change = pick(&[
         ("adminpass", "os-change.adminpass"),
         ("keyname", "os-change.keyname"),
         ("userid", "os-change.userid"),
         ("imageid", "os-change.imageid"),
-        ("isAutoPay", "os-change.isAutoPay"),
+        ("mode", "os-change.mode"),
     ]);
     if !metadata.is_empty() {
         os_change.push(("metadata", py_json_object(&metadata)));
     }
-    os_change.extend(pick(&[("mode", "os-change.mode")]));
+    os_change.extend(pick(&[("isAutoPay", "os-change.isAutoPay")]));
     let project_id = v.str("project_id").unwrap_or_default();
     let server_id = v.str("server_id").unwrap_or_default();
     Draft {

@@ -6,6 +6,7 @@ Writes (relative to this file):
   ../huawei-sdk-hmac-sha256.json   signing vectors (tests/signing_vectors.rs)
   ../requests/huaweicloud.json     the exact ChangeServerOsWithoutCloudInit request (seed 000 example)
   ../requests/otc.json             the same SDK call for Open Telekom Cloud (seed 001 example)
+  ../requests/<provider>-every-member.json  every body member at once, given in another order
 
 Run by hand, in a venv outside the repository:
   python3 -m venv /tmp/venv-hs
@@ -336,6 +337,43 @@ SEED_001_PARAMS = {
     },
 }
 
+def every_member_option(provider):
+    # Every body member the provider's table takes at once: the SDK writes them
+    # in its model order (openapi_types), whatever order the caller used.
+    meta = ChangeSeversOsMetadataWithoutCloudInitOption(byol="true")
+    if provider == "otc":
+        return ChangeServerOsWithoutCloudInitOption(
+            keyname="KeyPair-350b", userid="7e25b1da389f4697a79df3a0e5bd494e",
+            imageid="e215580f-73ad-429d-b6f2-5433947433b0", mode="withStopServer", metadata=meta)
+    meta.system__encrypted = "1"
+    meta.system__cmkid = "83cdb52d-9ebf-4469-9cfa-e7b5b80da846"
+    return ChangeServerOsWithoutCloudInitOption(
+        adminpass="Reinstall@2024", imageid="e215580f-73ad-429d-b6f2-5433947433b0", mode="withStopServer",
+        metadata=meta, is_auto_pay="true")
+
+
+# The same members in the caller's own order (reversed from the model's).
+EVERY_MEMBER_PARAMS = {
+    "huaweicloud": {
+        "project_id": PROJECT_ID, "server_id": SERVER_ID,
+        "os-change": {
+            "isAutoPay": "true",
+            "metadata": {"BYOL": "true", "__system__cmkid": "83cdb52d-9ebf-4469-9cfa-e7b5b80da846",
+                         "__system__encrypted": "1"},
+            "mode": "withStopServer", "imageid": "e215580f-73ad-429d-b6f2-5433947433b0",
+            "adminpass": "Reinstall@2024",
+        },
+    },
+    "otc": {
+        "project_id": PROJECT_ID, "server_id": SERVER_ID,
+        "os-change": {
+            "metadata": {"BYOL": "true"}, "mode": "withStopServer",
+            "imageid": "e215580f-73ad-429d-b6f2-5433947433b0",
+            "userid": "7e25b1da389f4697a79df3a0e5bd494e", "keyname": "KeyPair-350b",
+        },
+    },
+}
+
 HW_ENDPOINT = "https://ecs.cn-north-4.myhuaweicloud.com"
 OTC_ENDPOINT = "https://ecs.eu-de.otc.t-systems.com"
 SDK = "huaweicloudsdkcore auth/credentials.py Credentials.sign_request -> signer/signer.py Signer.sign"
@@ -426,6 +464,10 @@ def main():
     write_json(OUT_VECTORS, {"scheme": "huawei-sdk-hmac-sha256", "generator": GENERATOR, "vectors": vectors})
     write_json(os.path.join(OUT_REQUESTS, "huaweicloud.json"), hw_doc)
     write_json(os.path.join(OUT_REQUESTS, "otc.json"), otc_doc)
+    for provider, endpoint, region in (("huaweicloud", HW_ENDPOINT, "cn-north-4"), ("otc", OTC_ENDPOINT, "eu-de")):
+        _, doc = real_request(provider, endpoint, region, EVERY_MEMBER_PARAMS[provider],
+                              every_member_option(provider))
+        write_json(os.path.join(OUT_REQUESTS, provider + "-every-member.json"), doc)
     print("wrote %d vectors" % len(vectors), file=sys.stderr)
 
 
