@@ -410,8 +410,8 @@ impl Msg {
                 &[],
             ),
             Msg::PathSegment => (
-                "Used as a URL path segment: must not contain /, ?, #, whitespace or control characters.",
-                "用作 URL 路径的一段：不能包含 /、?、#、空白或控制字符。",
+                "Used as a URL path segment: must not be . or .., nor contain /, \\, ?, #, %, whitespace or control characters.",
+                "用作 URL 路径的一段：不能是 . 或 ..，也不能包含 /、\\、?、#、%、空白或控制字符。",
                 &[],
             ),
             Msg::Printable => (
@@ -807,8 +807,8 @@ Must be Base64-encoded.
 必须是 Base64 编码。
 May contain ASCII characters only.
 只能包含 ASCII 字符。
-Used as a URL path segment: must not contain /, ?, #, whitespace or control characters.
-用作 URL 路径的一段：不能包含 /、?、#、空白或控制字符。
+Used as a URL path segment: must not be . or .., nor contain /, \, ?, #, %, whitespace or control characters.
+用作 URL 路径的一段：不能是 . 或 ..，也不能包含 /、\、?、#、%、空白或控制字符。
 Must not contain control characters.
 不能包含控制字符。
 The password must be 8 to 26 characters long (now 100).

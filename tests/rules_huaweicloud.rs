@@ -541,7 +541,7 @@ fn path_parameters() {
             assert!(!ok);
             assert_issue(&issues, field, "required", "error", None);
         }
-        for bad in ["a/b", "a b", "a?b", "a#b", "a%2Fb", "a\\b"] {
+        for bad in ["a/b", "a b", "a?b", "a#b", "a%2Fb", "a\\b", ".", ".."] {
             let (ok, issues) = set(field, json!(bad));
             assert!(!ok, "{field}={bad}");
             assert_issue(&issues, field, "format.path_segment", "error", None);

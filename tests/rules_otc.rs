@@ -196,9 +196,14 @@ fn path_parameters_and_body_shape() {
         let (ok, issues) = set(field, Value::Null);
         assert!(!ok);
         assert_issue(&issues, field, "required", "error", None);
-        let (ok, issues) = set(field, json!("a/b"));
-        assert!(!ok);
-        assert_issue(&issues, field, "format.path_segment", "error", None);
+        for bad in ["a/b", ".."] {
+            let (ok, issues) = set(field, json!(bad));
+            assert!(!ok, "{field}={bad}");
+            assert_issue(&issues, field, "format.path_segment", "error", None);
+        }
+        // Dots inside a segment are fine; only `.` and `..` are resolved away.
+        let (_, issues) = set(field, json!("a..b"));
+        assert_no_rule(&issues, field, "format.path_segment");
     }
     let (ok, issues) = set("os-change", json!("x"));
     assert!(!ok);

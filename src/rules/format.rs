@@ -31,8 +31,13 @@ pub fn is_ascii(s: &str) -> bool {
     s.is_ascii()
 }
 
-/// Safe as one URL path segment: no separators, whitespace or controls.
+/// Safe as one URL path segment: no separators, whitespace or controls, and
+/// not `.` or `..` (HTTP clients resolve those, so another path would be
+/// sent than the one signed).
 pub fn is_path_segment(s: &str) -> bool {
+    if s == "." || s == ".." {
+        return false;
+    }
     if s.is_ascii() {
         // The usual case, byte by byte: ASCII whitespace and controls are
         // exactly the bytes up to space, and DEL.
