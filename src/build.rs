@@ -423,11 +423,14 @@ pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, Stri
         }
         match values.get(field.name) {
             Some(Got::List(items)) => {
-                for (name, got) in items {
-                    if let Some(text) = scalar_text(got) {
-                        out.push((name.clone(), text));
-                    }
-                }
+                let mut list: Vec<(String, String)> = items
+                    .iter()
+                    .filter_map(|(name, got)| Some((name.clone(), scalar_text(got)?)))
+                    .collect();
+                // By position (`KeyId.2` before `KeyId.10`), as an array gives
+                // them and the SDKs send them, whatever order flat names came in.
+                crate::sort::sort_by(&mut list, |a, b| by_position(&a.0, &b.0));
+                out.append(&mut list);
             }
             Some(got) => {
                 if let Some(text) = scalar_text(got) {
@@ -438,6 +441,27 @@ pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, Stri
         }
     }
     out
+}
+
+/// Dotted names compared segment by segment, numbers as numbers.
+fn by_position(a: &str, b: &str) -> core::cmp::Ordering {
+    let number = |s: &str| s.parse::<u64>().ok();
+    let mut a = a.split('.');
+    let mut b = b.split('.');
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) => {
+                let order = match (number(x), number(y)) {
+                    (Some(m), Some(n)) => m.cmp(&n),
+                    _ => x.cmp(y),
+                };
+                if order.is_ne() {
+                    return order;
+                }
+            }
+            (x, y) => return x.is_some().cmp(&y.is_some()),
+        }
+    }
 }
 
 fn scalar_text(got: &Got<'_>) -> Option<String> {

@@ -51,3 +51,33 @@ fn every_example_builds_and_signs_without_leaking_the_secret() {
         assert!(out["curl"].as_str().unwrap().starts_with("curl -X"), "{id}");
     }
 }
+
+/// Flat list names come in any order (a `serde_json::Value` even sorts them
+/// as text: `KeyId.1`, `KeyId.10`, `KeyId.2`); they are sent by position,
+/// as an array gives them and kscore sends them.
+#[test]
+fn list_items_are_sent_by_position() {
+    let mut params = json!({
+        "InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738",
+        "InstancePassword": "1qaQ!abc",
+    });
+    let keys: Vec<String> = (1..=10)
+        .map(|i| format!("552a0523-b9b4-4868-b8d9-52ad7a38bf{i:02}"))
+        .collect();
+    for (i, key) in keys.iter().enumerate() {
+        params[format!("KeyId.{}", i + 1)] = json!(key);
+    }
+    let out = build_request("ksyun", &params, Some(&ctx("cn-beijing-6"))).unwrap();
+    assert_eq!(out["ok"], true, "{}", out["issues"]);
+    let url = out["request"]["url"].as_str().unwrap();
+    let sent: Vec<&str> = url
+        .split(['?', '&'])
+        .filter(|p| p.starts_with("KeyId."))
+        .collect();
+    let expected: Vec<String> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| format!("KeyId.{}={key}", i + 1))
+        .collect();
+    assert_eq!(sent, expected);
+}
