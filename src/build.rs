@@ -214,7 +214,10 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
         };
     }
     match ctx.region.as_deref() {
-        Some(r) if is_region(r) => Some(fill_region(provider.region.endpoint, r)),
+        Some(r) if is_region(r) => Some(match provider.region.hosts.iter().find(|h| h.0 == r) {
+            Some((_, host)) => ["https://", host].concat(),
+            None => fill_region(provider.region.endpoint, r),
+        }),
         Some(_) => {
             report.error(
                 "context.region",

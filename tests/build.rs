@@ -81,3 +81,49 @@ fn list_items_are_sent_by_position() {
         .collect();
     assert_eq!(sent, expected);
 }
+
+/// The host comes from the region as the official SDK resolves it: its
+/// endpoint map first, then the published pattern.
+#[test]
+fn endpoints_follow_the_sdk_endpoint_maps() {
+    let aliyun = json!({"InstanceId": "i-bp67acfmxazb4ph****", "ImageId": "m-bp67acfmxazb4ph****"});
+    let volc = json!({"InstanceId": "i-a8j6n1i4hojfqpa0****", "ImageId": "image-38dfk6rfisf6kir6****", "Password": "Password@123"});
+    for (provider, params, region, origin) in [
+        (
+            "aliyun",
+            &aliyun,
+            "cn-hangzhou",
+            "https://ecs-cn-hangzhou.aliyuncs.com/",
+        ),
+        ("aliyun", &aliyun, "cn-wuhan", "https://ecs.aliyuncs.com/"),
+        (
+            "aliyun",
+            &aliyun,
+            "cn-beijing",
+            "https://ecs.cn-beijing.aliyuncs.com/",
+        ),
+        (
+            "volcengine",
+            &volc,
+            "cn-beijing",
+            "https://open.volcengineapi.com/",
+        ),
+        (
+            "volcengine",
+            &volc,
+            "ap-southeast-3",
+            "https://ecs.ap-southeast-3.volcengineapi.com/",
+        ),
+    ] {
+        let out = build_request(provider, params, Some(&ctx(region))).unwrap();
+        let url = out["request"]["url"].as_str().unwrap();
+        assert!(url.starts_with(origin), "{provider} {region}: {url}");
+        let host = origin.trim_start_matches("https://").trim_end_matches('/');
+        assert_eq!(
+            out["request"]["headers"]["host"]
+                .as_str()
+                .or(out["request"]["headers"]["Host"].as_str()),
+            Some(host)
+        );
+    }
+}

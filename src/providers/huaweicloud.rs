@@ -416,6 +416,7 @@ pub static PROVIDER: Provider = Provider {
         required: true,
         example: "cn-north-4",
         endpoint: "https://ecs.{region}.myhuaweicloud.com",
+        hosts: &[],
     },
     fixed: &[],
     fields: &FIELDS,

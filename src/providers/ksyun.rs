@@ -266,6 +266,7 @@ pub static PROVIDER: Provider = Provider {
         required: true,
         example: "cn-beijing-6",
         endpoint: "https://kec.api.ksyun.com",
+        hosts: &[],
     },
     fixed: &[("Action", "ModifyInstanceImage"), ("Version", "2016-03-04")],
     fields: &FIELDS,

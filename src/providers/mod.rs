@@ -28,6 +28,9 @@ pub struct Region {
     pub example: &'static str,
     /// The published endpoint pattern, `{region}` to be replaced.
     pub endpoint: &'static str,
+    /// Regions whose host the official SDK takes from its own endpoint map
+    /// instead of the pattern: `(region, host)`.
+    pub hosts: &'static [(&'static str, &'static str)],
 }
 
 /// One provider's reinstall API.

@@ -113,6 +113,7 @@ pub static PROVIDER: Provider = Provider {
         required: true,
         example: "eu-de",
         endpoint: "https://ecs.{region}.otc.t-systems.com",
+        hosts: &[],
     },
     fixed: &[],
     fields: &FIELDS,

@@ -255,6 +255,25 @@ pub static PROVIDER: Provider = Provider {
         required: true,
         example: "cn-beijing",
         endpoint: "https://open.volcengineapi.com",
+        // volcengine-python-sdk (volcenginesdkcore endpoint/providers/
+        // default_provider.py): its "bootstrap" regions are served by the
+        // regional host `ecs.{region}.volcengineapi.com`, every other by `open`.
+        hosts: &[
+            (
+                "cn-beijing-autodriving",
+                "ecs.cn-beijing-autodriving.volcengineapi.com",
+            ),
+            ("ap-southeast-2", "ecs.ap-southeast-2.volcengineapi.com"),
+            ("ap-southeast-3", "ecs.ap-southeast-3.volcengineapi.com"),
+            (
+                "cn-shanghai-autodriving",
+                "ecs.cn-shanghai-autodriving.volcengineapi.com",
+            ),
+            (
+                "cn-beijing-selfdrive",
+                "ecs.cn-beijing-selfdrive.volcengineapi.com",
+            ),
+        ],
     },
     fixed: &[("Action", "ReplaceSystemVolume"), ("Version", "2020-04-01")],
     fields: &FIELDS,

@@ -57,7 +57,7 @@ const VALID = {
       'SystemDisk.Size': '80',
     },
     method: 'POST',
-    url: ['https://ecs.cn-hangzhou.aliyuncs.com/', 'SystemDisk.Size=80'],
+    url: ['https://ecs-cn-hangzhou.aliyuncs.com/', 'SystemDisk.Size=80'],
     password: 'Password',
   },
   volcengine: {
