@@ -116,7 +116,8 @@ export function chains(validators) {
       const request = {
         pathname: '/', method: 'POST', query,
         headers: {
-          host: `ecs.${REGIONS.aliyun}.aliyuncs.com`, 'x-acs-action': 'ReplaceSystemDisk', 'x-acs-version': '2014-05-26',
+          // The host alibabacloud-ecs20140526's endpoint map gives cn-hangzhou.
+          host: 'ecs-cn-hangzhou.aliyuncs.com', 'x-acs-action': 'ReplaceSystemDisk', 'x-acs-version': '2014-05-26',
           'x-acs-date': TIMESTAMP, 'x-acs-signature-nonce': NONCE, 'x-acs-content-sha256': payload, accept: 'application/json',
         },
       };
