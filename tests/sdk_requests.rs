@@ -268,3 +268,13 @@ fn aliyun_rpc_v1_matches_aliyun_python_sdk_ecs() {
     assert_eq!(signed["signature"], r["signing"]["signature"]);
     assert!(out["signing"]["signature"].is_string());
 }
+
+/// The ACS3 URL lists the parameters in the SDK's order (by name, the
+/// SystemDisk struct last), whatever order the caller gave them in.
+#[test]
+fn aliyun_acs3_query_in_the_sdk_order() {
+    let v = load(include_str!("vectors/requests/aliyun-acs3-order.json"));
+    let (_, request) = built("aliyun", &v["input"]["params"], &v["input"]["context"]);
+    assert_eq!(request["method"], v["request"]["method"]);
+    assert_eq!(request["url"], v["request"]["url"]);
+}

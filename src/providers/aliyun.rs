@@ -333,7 +333,12 @@ fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
             query.push(("RegionId".into(), region.to_string()));
         }
     } else {
-        crate::sort::sort_by(&mut query, |a, b| a.cmp(b));
+        // alibabacloud-ecs20140526 `replace_system_disk_with_options` fills
+        // its query by name, the SystemDisk struct last (after UseAdditionalService).
+        let last = |p: &(String, String)| p.0.starts_with("SystemDisk.");
+        crate::sort::sort_by(&mut query, |a, b| {
+            last(a).cmp(&last(b)).then_with(|| a.cmp(b))
+        });
         headers.push(("x-acs-action".into(), "ReplaceSystemDisk".into()));
         headers.push(("x-acs-version".into(), "2014-05-26".into()));
         headers.push(("Accept".into(), "application/json".into()));

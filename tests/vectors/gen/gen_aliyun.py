@@ -284,8 +284,9 @@ def wire(prepped):
     return OrderedDict(method=prepped.method, url=prepped.url, headers=OrderedDict(prepped.headers), body=body or "")
 
 
-def run_tea_ecs(signature_algorithm=None):
-    """alibabacloud-ecs20140526 ReplaceSystemDisk: ACS3 by default, RPC v1 with 'v2'."""
+def run_tea_ecs(signature_algorithm=None, fields=None):
+    """alibabacloud-ecs20140526 ReplaceSystemDisk: ACS3 by default, RPC v1 with 'v2'.
+    `fields`: the request model's fields instead of the seed example's."""
     from alibabacloud_tea_openapi.utils import Utils
     from alibabacloud_tea_openapi.utils_models import Config
     from alibabacloud_ecs20140526 import models
@@ -300,13 +301,13 @@ def run_tea_ecs(signature_algorithm=None):
     if signature_algorithm:
         cfg.signature_algorithm = signature_algorithm
     client = Client(cfg)
-    req = models.ReplaceSystemDiskRequest(
+    req = models.ReplaceSystemDiskRequest(**(fields or dict(
         instance_id=SEED["InstanceId"],
         image_id=SEED["ImageId"],
         system_disk=models.ReplaceSystemDiskRequestSystemDisk(size=SEED["SystemDisk.Size"]),
         password=SEED["Password"],
         client_token=SEED["ClientToken"],
-    )
+    )))
     _sent.clear()
     client.replace_system_disk_with_options(req, RuntimeOptions())
     assert len(_sent) == 1
@@ -624,6 +625,33 @@ def main():
     )
     os.makedirs(os.path.join(VECTORS, "requests"), exist_ok=True)
     dump(os.path.join(VECTORS, "requests", "aliyun.json"), aliyun)
+    dump(os.path.join(VECTORS, "requests", "aliyun-acs3-order.json"), acs3_order())
+
+
+def acs3_order():
+    """The query order of the ACS3 request: the SDK fills it by name, with the
+    SystemDisk struct last (replace_system_disk_with_options)."""
+    from alibabacloud_ecs20140526 import models
+    params = OrderedDict([
+        ("UseAdditionalService", "true"), ("SystemDisk.Size", 80), ("SecurityEnhancementStrategy", "Active"),
+        ("KeyPairName", "kp-1"), ("InstanceId", SEED["InstanceId"]), ("ImageId", SEED["ImageId"]),
+        ("ClientToken", SEED["ClientToken"]),
+    ])
+    wire_ = run_tea_ecs(fields=dict(
+        # A string, not a bool: the SDK would write Python's True (reinstall-kit writes true).
+        use_additional_service="true",
+        system_disk=models.ReplaceSystemDiskRequestSystemDisk(size=80),
+        security_enhancement_strategy="Active", key_pair_name="kp-1",
+        instance_id=SEED["InstanceId"], image_id=SEED["ImageId"], client_token=SEED["ClientToken"],
+    ))
+    return OrderedDict(
+        provider="aliyun",
+        generator=f"{pkg('alibabacloud-ecs20140526')} ({pkg('alibabacloud-tea-openapi')})",
+        note="ACS3 request URL: parameters in the SDK's order, whatever order the caller gave them in.",
+        input=OrderedDict(params=params, context=OrderedDict(region=REGION, accessKeyId=AK, secretAccessKey=SK,
+                                                             timestamp=TS, nonce=NONCE)),
+        request=OrderedDict(method=wire_["method"], url=wire_["url"]),
+    )
 
 
 if __name__ == "__main__":
