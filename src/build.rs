@@ -35,6 +35,9 @@ pub struct Target<'a> {
     pub region: Option<&'a str>,
     /// Sent when the parameters carry no ClientToken (None: send none).
     pub client_token: Option<&'a str>,
+    /// The STS token the signer will send, for builders that place it
+    /// among the parameters as their SDK does (it travels in the clear).
+    pub security_token: Option<&'a str>,
 }
 
 /// The request as it goes on the wire, borrowed from a [`Built`].
@@ -310,6 +313,7 @@ pub fn build(
         scheme,
         region: ctx.region.as_deref(),
         client_token: client_token.as_deref(),
+        security_token: ctx.security_token.as_ref().map(Secret::expose),
     };
     let mut draft = (provider.build)(&values, &target);
     if let Some(ua) = &ctx.user_agent {
@@ -447,7 +451,7 @@ pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, Stri
 }
 
 /// Dotted names compared segment by segment, numbers as numbers.
-fn by_position(a: &str, b: &str) -> core::cmp::Ordering {
+pub(crate) fn by_position(a: &str, b: &str) -> core::cmp::Ordering {
     let number = |s: &str| s.parse::<u64>().ok();
     let mut a = a.split('.');
     let mut b = b.split('.');

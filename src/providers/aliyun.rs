@@ -326,6 +326,11 @@ fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
     add_client_token(&mut query, v, target);
     let mut headers = Vec::new();
     if target.scheme == Scheme::AliyunRpcV1 {
+        // aliyunsdkcore's STS signer adds SecurityToken to the request's own
+        // parameters, before the composer appends Version, Action, Format, RegionId.
+        if let Some(token) = target.security_token {
+            query.push(("SecurityToken".into(), token.to_string()));
+        }
         query.push(("Version".into(), "2014-05-26".into()));
         query.push(("Action".into(), "ReplaceSystemDisk".into()));
         query.push(("Format".into(), "JSON".into()));
@@ -334,10 +339,14 @@ fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
         }
     } else {
         // alibabacloud-ecs20140526 `replace_system_disk_with_options` fills
-        // its query by name, the SystemDisk struct last (after UseAdditionalService).
+        // its query by name, the SystemDisk struct last (after
+        // UseAdditionalService); list items go by position (Arn.2 before Arn.10).
         let last = |p: &(String, String)| p.0.starts_with("SystemDisk.");
         crate::sort::sort_by(&mut query, |a, b| {
-            last(a).cmp(&last(b)).then_with(|| a.cmp(b))
+            last(a)
+                .cmp(&last(b))
+                .then_with(|| crate::build::by_position(&a.0, &b.0))
+                .then_with(|| a.1.cmp(&b.1))
         });
         headers.push(("x-acs-action".into(), "ReplaceSystemDisk".into()));
         headers.push(("x-acs-version".into(), "2014-05-26".into()));

@@ -314,9 +314,11 @@ def run_tea_ecs(signature_algorithm=None, fields=None):
     return wire(_sent[0])
 
 
-def run_sdkcore_ecs():
-    """aliyun-python-sdk-ecs ReplaceSystemDiskRequest through aliyun-python-sdk-core."""
+def run_sdkcore_ecs(token=None):
+    """aliyun-python-sdk-ecs ReplaceSystemDiskRequest through aliyun-python-sdk-core
+    (with an STS token: the StsTokenCredential signer)."""
     from aliyunsdkcore.client import AcsClient
+    from aliyunsdkcore.auth.credentials import StsTokenCredential
     from aliyunsdkcore.utils import parameter_helper
     from aliyunsdkecs.request.v20140526.ReplaceSystemDiskRequest import ReplaceSystemDiskRequest
 
@@ -324,7 +326,10 @@ def run_sdkcore_ecs():
     parameter_helper.get_uuid = lambda: NONCE
     AcsClient.user_agent_header = staticmethod(lambda: USER_AGENT)
     AcsClient.default_user_agent = staticmethod(lambda: {})
-    client = AcsClient(AK, SK, REGION)
+    if token:
+        client = AcsClient(region_id=REGION, credential=StsTokenCredential(AK, SK, token))
+    else:
+        client = AcsClient(AK, SK, REGION)
     req = ReplaceSystemDiskRequest()
     req.set_InstanceId(SEED["InstanceId"])
     req.set_ImageId(SEED["ImageId"])
@@ -626,6 +631,17 @@ def main():
     os.makedirs(os.path.join(VECTORS, "requests"), exist_ok=True)
     dump(os.path.join(VECTORS, "requests", "aliyun.json"), aliyun)
     dump(os.path.join(VECTORS, "requests", "aliyun-acs3-order.json"), acs3_order())
+    token_wire, _ = run_sdkcore_ecs(TOKEN)
+    dump(os.path.join(VECTORS, "requests", "aliyun-rpc-token.json"), OrderedDict(
+        provider="aliyun",
+        generator=f"{pkg('aliyun-python-sdk-ecs')} ({pkg('aliyun-python-sdk-core')})",
+        note="RPC v1 with an STS token: the SDK puts SecurityToken among the request's parameters, before "
+             "Version, Action, Format and RegionId. It also sends an empty SignatureType, and http://.",
+        input=OrderedDict(params=params, context=OrderedDict(region=REGION, accessKeyId=AK, secretAccessKey=SK,
+                                                             securityToken=TOKEN, timestamp=TS, nonce=NONCE,
+                                                             scheme="aliyun-rpc-v1")),
+        request=OrderedDict(method=token_wire["method"], url=token_wire["url"]),
+    ))
 
 
 def acs3_order():
