@@ -452,15 +452,18 @@ pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, Stri
 
 /// Dotted names compared segment by segment, numbers as numbers.
 pub(crate) fn by_position(a: &str, b: &str) -> core::cmp::Ordering {
-    let number = |s: &str| s.parse::<u64>().ok();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     let mut a = a.split('.');
     let mut b = b.split('.');
     loop {
         match (a.next(), b.next()) {
             (Some(x), Some(y)) => {
-                let order = match (number(x), number(y)) {
-                    (Some(m), Some(n)) => m.cmp(&n),
-                    _ => x.cmp(y),
+                // Positions have no leading zeros (validation refuses them):
+                // the shorter number is the smaller; no parsing, no overflow.
+                let order = if digits(x) && digits(y) {
+                    x.len().cmp(&y.len()).then_with(|| x.cmp(y))
+                } else {
+                    x.cmp(y)
                 };
                 if order.is_ne() {
                     return order;

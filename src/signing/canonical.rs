@@ -94,20 +94,15 @@ pub(super) fn add_missing(headers: &mut Vec<Pair>, name: &str, value: String) {
 /// (in any case): in the caller's place, as the SDKs' dict assignment keeps
 /// it; appended when not given.
 pub(super) fn replace(headers: &mut Vec<Pair>, name: &str, value: String) {
-    let mut slot = None;
-    let mut i = 0;
-    headers.retain(|(n, _)| {
-        let same = n.eq_ignore_ascii_case(name);
-        let first = same && slot.is_none();
-        if first {
-            slot = Some(i);
-        }
-        i += 1;
-        !same || first
-    });
-    match slot {
-        Some(at) => headers[at] = (name.to_string(), value),
-        None => headers.push((name.to_string(), value)),
+    let same = |h: &Pair| h.0.eq_ignore_ascii_case(name);
+    let Some(at) = headers.iter().position(same) else {
+        headers.push((name.to_string(), value));
+        return;
+    };
+    headers[at] = (name.to_string(), value);
+    // Later spellings of the same name would be sent too: dropped.
+    while let Some(extra) = headers.iter().skip(at + 1).position(same) {
+        headers.remove(at + 1 + extra);
     }
 }
 
