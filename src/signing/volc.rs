@@ -22,8 +22,8 @@
 //!   `volcengine-python-sdk` collapses repeats (`dict(query)`, last wins) and
 //!   sorts encoded `(name, value)` pairs. Repeats are kept and names sorted
 //!   raw here, as `volcengine` does, so what is sent is what is signed (the
-//!   orders differ only for names with non-ASCII or ``[\]^`{|}``, which no
-//!   Volcengine parameter has). Both encode RFC 3986 (`quote(safe='-_.~')`).
+//!   orders differ only for names with a character outside `A-Za-z0-9-_.~`,
+//!   which no Volcengine parameter has). Both encode RFC 3986 (`quote(safe='-_.~')`).
 //! - Path: `volcengine` quotes a raw path, `volcengine-python-sdk` signs it as
 //!   given; the URL path here is already encoded, so it is signed as given.
 //! - Content-Type: both add `application/x-www-form-urlencoded; charset=utf-8`
