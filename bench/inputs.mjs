@@ -10,11 +10,13 @@ export const VALID = {
     {
       project_id: '0b7a1d0d8a80f2f92fd9c00d6d3d4d84',
       server_id: '9c2a2a44-9b1e-4bd8-9f9f-2f1e5a6b7c8d',
+      // Members in the SDK model's order: the Huawei peer signs the body in
+      // the order it is given, reinstall-kit writes the model's.
       'os-change': {
         adminpass: 'Reinstall@2024',
         imageid: 'e215580f-73ad-429d-b6f2-5433947433b0',
-        isAutoPay: 'true',
         metadata: { __system__encrypted: '1', __system__cmkid: '83cdb52d-9ebf-4469-9cfa-e7b5b80da846' },
+        isAutoPay: 'true',
       },
     },
     {
