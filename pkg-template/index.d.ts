@@ -65,7 +65,11 @@ export interface ProviderInfo {
   docs: string;
   /** Signing schemes; the first is the default. */
   schemes: SchemeId[];
-  region: { required: boolean; example: string; endpoint: string };
+  /**
+   * `endpoint`: the published pattern (`{region}` replaced); `hosts`: the
+   * regions whose host the official SDK takes from its endpoint map instead.
+   */
+  region: { required: boolean; example: string; endpoint: string; hosts: Record<string, string> };
   /** Parameters with one allowed value (Action, Version). */
   fixed: Record<string, string>;
   fields: FieldInfo[];

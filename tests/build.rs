@@ -119,6 +119,20 @@ fn endpoints_follow_the_sdk_endpoint_maps() {
         let url = out["request"]["url"].as_str().unwrap();
         assert!(url.starts_with(origin), "{provider} {region}: {url}");
         let host = origin.trim_start_matches("https://").trim_end_matches('/');
+        // providers() says the same, for forms that show the endpoint.
+        let all = reinstall_kit::api::providers_json();
+        let described = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == provider)
+            .unwrap();
+        let pattern = described["region"]["endpoint"].as_str().unwrap();
+        let shown = match described["region"]["hosts"][region].as_str() {
+            Some(h) => format!("https://{h}/"),
+            None => format!("{}/", pattern.replace("{region}", region)),
+        };
+        assert_eq!(shown, origin, "{provider} {region}");
         assert_eq!(
             out["request"]["headers"]["host"]
                 .as_str()

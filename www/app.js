@@ -314,7 +314,10 @@ function refreshEndpointHelp() {
   const p = app.model.provider;
   const c = app.ctx[app.pid] || {};
   const pattern = (p.region && p.region.endpoint) || '';
-  const endpoint = pattern.replace('{region}', c.region || (p.region && p.region.example) || '{region}');
+  const region = c.region || (p.region && p.region.example) || '{region}';
+  // The SDK's own host for this region when it has one, else the pattern.
+  const host = p.region && p.region.hosts && p.region.hosts[region];
+  const endpoint = host ? `https://${host}` : pattern.replace('{region}', region);
   app.endpointHelp.textContent = endpoint ? t('ctx.endpoint.help', { endpoint }) : '';
   if (app.endpointInput) app.endpointInput.placeholder = endpoint ? t('field.example', { example: endpoint }) : '';
 }

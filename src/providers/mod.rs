@@ -106,7 +106,16 @@ impl Provider {
         push_json_str(out, self.region.example);
         out.push_str(",\"endpoint\":");
         push_json_str(out, self.region.endpoint);
-        out.push_str("},\"fixed\":{");
+        out.push_str(",\"hosts\":{");
+        for (i, (region, host)) in self.region.hosts.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json_str(out, region);
+            out.push(':');
+            push_json_str(out, host);
+        }
+        out.push_str("}},\"fixed\":{");
         for (i, (k, v)) in self.fixed.iter().enumerate() {
             if i > 0 {
                 out.push(',');
@@ -233,6 +242,11 @@ mod tests {
         region.insert("required".into(), Value::from(p.region.required));
         region.insert("example".into(), Value::from(p.region.example));
         region.insert("endpoint".into(), Value::from(p.region.endpoint));
+        let hosts = p.region.hosts.iter();
+        let hosts = hosts
+            .map(|(r, h)| (r.to_string(), Value::from(*h)))
+            .collect();
+        region.insert("hosts".into(), Value::Object(hosts));
         m.insert("region".into(), Value::Object(region));
         let mut fixed = Map::new();
         for (k, v) in p.fixed {
