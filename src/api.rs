@@ -360,13 +360,15 @@ pub const MAX_OPTIONS_BYTES: usize = 64 * 1024;
 
 /// Parses JSON text coming from JS. `None` means the JS side could not turn
 /// the value into JSON at all (cycles, BigInt, a throwing getter…).
-fn params_from_text(
-    text: Option<&str>,
+fn params_from_text<'a>(
+    provider: &Provider,
+    text: Option<&'a str>,
     locale: crate::issue::Locale,
-) -> Result<Input<'_>, Vec<Issue>> {
+) -> Result<Input<'a>, Vec<Issue>> {
     use crate::issue::{Msg, Report};
     let mut report = Report::new(locale);
     match text {
+        // This library's limit, not the server's: no provider code.
         Some(t) if t.len() > MAX_INPUT_BYTES => report.error(
             "",
             "params.too_large",
@@ -378,9 +380,19 @@ fn params_from_text(
         Some(t) => match Input::from_text(t) {
             Ok(v) => return Ok(v),
             // serde_json's recursion limit (128) lands here too: deep nesting is an issue, not a crash.
-            Err(_) => report.error("", "params.unreadable", None, Msg::NotJson),
+            Err(_) => report.error(
+                "",
+                "params.unreadable",
+                provider.malformed_code,
+                Msg::NotJson,
+            ),
         },
-        None => report.error("", "params.unreadable", None, Msg::Unreadable),
+        None => report.error(
+            "",
+            "params.unreadable",
+            provider.malformed_code,
+            Msg::Unreadable,
+        ),
     }
     Err(report.issues)
 }
@@ -408,7 +420,7 @@ pub fn validate_text(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
-    match params_from_text(params, opts.locale) {
+    match params_from_text(provider, params, opts.locale) {
         Ok(input) => Ok(result_json(&crate::validate::validate_input(
             provider, &input, &opts,
         ))),
@@ -429,7 +441,7 @@ pub fn validate_answer_text(
 ) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
-    let issues = match params_from_text(params, opts.locale) {
+    let issues = match params_from_text(provider, params, opts.locale) {
         Ok(input) => crate::validate::validate_input(provider, &input, &opts),
         Err(issues) => issues,
     };
@@ -630,7 +642,7 @@ pub fn build_answer_text_as(
     context.wipe();
     let ctx = ctx?;
     let mut out = String::from("{\"value\":");
-    match params_from_text(params, ctx.options.locale) {
+    match params_from_text(provider, params, ctx.options.locale) {
         Ok(value) => build_with(provider, Ok(&value), &ctx, form, &mut out)?,
         Err(issues) => build_with(provider, Err(issues), &ctx, form, &mut out)?,
     }

@@ -61,8 +61,13 @@ pub struct Params<'a> {
 }
 
 impl<'a> Params<'a> {
-    /// Flattens `input`; problems with its shape go to `report`.
-    pub fn read(input: &'a Input<'a>, report: &mut Report) -> Params<'a> {
+    /// Flattens `input`; problems with its shape go to `report` (a
+    /// non-object with `malformed_code`, the provider's code for it).
+    pub fn read(
+        input: &'a Input<'a>,
+        malformed_code: Option<&'static str>,
+        report: &mut Report,
+    ) -> Params<'a> {
         let mut params = Params::default();
         match input {
             Input::Object(map) => {
@@ -75,7 +80,7 @@ impl<'a> Params<'a> {
                     params.walk(&mut path, value, 1, report);
                 }
             }
-            _ => report.error("", "params.not_object", None, Msg::NotAnObject),
+            _ => report.error("", "params.not_object", malformed_code, Msg::NotAnObject),
         }
         params
     }
@@ -134,7 +139,11 @@ impl<'a> Params<'a> {
                 }
             }
             Input::Array(items) => {
-                for (i, child) in items.iter().enumerate() {
+                // Empty items (null, "") are not given, as anywhere: they take
+                // no position, so `["a", "", "b"]` is `.1` and `.2` (a form's
+                // blank row is not a gap in the list).
+                let given = items.iter().filter(|item| !is_absent(item));
+                for (i, child) in given.enumerate() {
                     path.truncate(len);
                     path.push('.');
                     push_decimal(path, false, (i + 1) as u64);
@@ -159,6 +168,11 @@ impl<'a> Params<'a> {
         entry.covered.set(true);
         Some(entry.value)
     }
+}
+
+/// Null and "" mean "not given", as the SDKs drop them.
+pub(crate) fn is_absent(v: &Input<'_>) -> bool {
+    matches!(v, Input::Null) || matches!(v, Input::Str(s) if s.is_empty())
 }
 
 /// A list position as written in a name: a 1-based decimal without a

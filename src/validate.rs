@@ -8,7 +8,7 @@ use crate::input::Input;
 
 use crate::issue::{Issue, Msg, Report, Severity, TypeName};
 use crate::options::Options;
-use crate::params::{match_pattern, Params};
+use crate::params::{is_absent, match_pattern, Params};
 use crate::providers::spec::{Check, Field, Kind, Rule, Status};
 use crate::providers::Provider;
 use crate::rules::format;
@@ -113,7 +113,7 @@ pub fn check_into<'a>(
             },
         );
     }
-    let params = Params::read(input, report);
+    let params = Params::read(input, provider.malformed_code, report);
     let mut values = Values::default();
     for (name, expected) in provider.fixed {
         match params.get(name) {
@@ -161,11 +161,6 @@ fn status_issue(provider: &Provider, field: &Field, report: &mut Report) {
             },
         ),
     }
-}
-
-/// Null and "" mean "not given", as the SDKs drop them.
-fn is_absent(v: &Input<'_>) -> bool {
-    matches!(v, Input::Null) || matches!(v, Input::Str(s) if s.is_empty())
 }
 
 fn read_single<'a>(
@@ -503,7 +498,16 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
             _ => None,
         };
         if let Some((rule, msg)) = broken {
-            push(report, field, check, name, rule, msg);
+            // A tighter warning after the error on the same rule says nothing
+            // new ("at least 20" once "at least 1" failed).
+            let said = check.severity == Severity::Warning
+                && report
+                    .issues
+                    .iter()
+                    .any(|i| i.severity == Severity::Error && i.rule == rule && i.field == name);
+            if !said {
+                push(report, field, check, name, rule, msg);
+            }
         }
     }
 }
@@ -523,6 +527,25 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
         });
         // Already an error on this very name (a list given as a scalar): enough said.
         if covered || report.has_error_on(&entry.path) {
+            continue;
+        }
+        // The name of a struct (`SystemDisk` of `SystemDisk.Size`) given a
+        // value: nothing below it would be sent, so it is a type error (null
+        // and "" mean "not given", as anywhere).
+        if let Some(member) = provider
+            .fields
+            .iter()
+            .find(|f| is_under(f.name, &entry.path))
+        {
+            if !is_absent(entry.value) {
+                let expected = TypeName::Object;
+                report.error(
+                    &entry.path,
+                    "type",
+                    member.code,
+                    Msg::WrongType { expected },
+                );
+            }
             continue;
         }
         let suggestion = suggest(provider, &entry.path);

@@ -81,9 +81,17 @@ fn params_that_are_not_an_object() {
         ] {
             let (ok, issues) = check(p, bad.clone());
             assert!(!ok, "{p} {bad}");
-            assert_issue(&issues, "", "params.not_object", "error", None);
+            // A JSON body the server cannot read has the provider's code
+            // (Huawei and OTC: Ecs.0005, RULES H22); query APIs have none.
+            let code = matches!(p, "huaweicloud" | "otc").then_some("Ecs.0005");
+            assert_issue(&issues, "", "params.not_object", "error", code);
         }
     }
+    let out = api::validate_text("otc", Some("{\"os-change\": {,}}"), None).unwrap();
+    assert_eq!(out["issues"][0]["rule"], "params.unreadable");
+    assert_eq!(out["issues"][0]["code"], "Ecs.0005");
+    let out = api::validate_text("ksyun", Some("{,}"), None).unwrap();
+    assert_eq!(out["issues"][0]["code"], Value::Null);
 }
 
 #[test]
@@ -920,5 +928,79 @@ fn a_name_at_the_wrong_depth_is_pointed_to_its_place() {
         hint.iter()
             .any(|i| i["message"].as_str().unwrap().contains("os-change.imageid")),
         "{issues:?}"
+    );
+}
+
+/// The name of a struct given a plain value (`"SystemDisk": 80`) would send
+/// nothing below it: a type error, not an unknown name; null and "" are
+/// "not given" there too.
+#[test]
+fn a_struct_given_a_plain_value_is_a_type_error() {
+    for (p, base, code) in [
+        (
+            "aliyun",
+            json!({"InstanceId": "i-1", "ImageId": "m-1"}),
+            Some("InvalidSystemDiskSize.ValueNotSupported"),
+        ),
+        (
+            "ksyun",
+            json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc"}),
+            Some("RootDiskGbInvalidParameterValue"),
+        ),
+    ] {
+        for value in [json!(80), json!("abc"), json!(true)] {
+            let (ok, issues) = check(p, with(base.clone(), "SystemDisk", value.clone()));
+            assert!(!ok, "{p} {value}");
+            assert_issue(&issues, "SystemDisk", "type", "error", code);
+            assert_no_rule(&issues, "SystemDisk", "unknown");
+        }
+        for absent in [Value::Null, json!("")] {
+            let (ok, issues) = check(p, with(base.clone(), "SystemDisk", absent));
+            assert!(ok, "{p}: {issues:?}");
+            assert_quiet(&issues, "SystemDisk");
+        }
+    }
+    // A list's name given null: not given, not "did you mean KeyId.N".
+    let (ok, issues) = check(
+        "ksyun",
+        json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc", "KeyId": null}),
+    );
+    assert!(ok);
+    assert_quiet(&issues, "KeyId");
+}
+
+/// Empty items of an array (a form's blank row) take no position: no gap.
+#[test]
+fn empty_array_items_take_no_position() {
+    let base = json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc"});
+    let (a, b) = (
+        "552a0523-b9b4-4868-b8d9-52ad7a38bf89",
+        "0b6c1f3e-7a2d-4c59-9e84-3f1a2b5c6d7e",
+    );
+    for keys in [json!([a, "", b]), json!([a, null, b]), json!(["", a, b])] {
+        let (ok, issues) = check("ksyun", with(base.clone(), "KeyId", keys.clone()));
+        assert!(ok, "{keys}: {issues:?}");
+        assert_no_rule(&issues, "KeyId.N", "list.gap");
+        let out = api::build_request(
+            "ksyun",
+            &with(base.clone(), "KeyId", keys),
+            Some(&json!({
+                "region": "cn-beijing-6", "accessKeyId": "AK", "timestamp": "2024-05-06T07:08:09Z"
+            })),
+        )
+        .unwrap();
+        let url = out["request"]["url"].as_str().unwrap();
+        assert!(url.contains(&format!("KeyId.1={a}&KeyId.2={b}")), "{url}");
+    }
+    // Flat names with a gap are still a gap.
+    let flat = with(with(base, "KeyId.1", json!(a)), "KeyId.3", json!(b));
+    let (ok, issues) = check("ksyun", flat);
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "KeyId.N",
+        "list.gap",
+        "error",
+        Some("KeyIdInvalidParameterValue"),
     );
 }

@@ -290,7 +290,13 @@ fn userid_goes_with_keyname() {
     // keyname without userid: the SDK calls userid mandatory (RULES C-H2) — a warning.
     let (ok, issues) = check(P, with(base_key(), "os-change/userid", Value::Null));
     assert!(ok);
-    assert_issue(&issues, "os-change.userid", "recommended", "warning", None);
+    assert_issue(
+        &issues,
+        "os-change.userid",
+        "recommended",
+        "warning",
+        INVALID,
+    );
 }
 
 #[test]
@@ -484,7 +490,7 @@ fn cmkid_needs_encrypted() {
     );
     let (ok, issues) = check(P, params);
     assert!(ok);
-    assert_issue(&issues, CMK, "requires", "warning", None);
+    assert_issue(&issues, CMK, "requires", "warning", INVALID);
     // With "1": fine; and "1" without a CMK is not an issue (G-H2).
     let params = with(
         with(base(), "os-change/metadata/__system__encrypted", json!("1")),

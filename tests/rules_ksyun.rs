@@ -337,9 +337,10 @@ fn key_id_duplicates_warn() {
 fn disk_size_is_a_positive_integer_20_to_500_advised() {
     let code = Some("RootDiskGbInvalidParameterValue");
     // (value, error, warning): 1 is the documented floor (positive); 20–500 is Terraform's (G-K1).
+    // Below 1 the error says it all: no "at least 20" warning on top.
     for (n, error, warning) in [
-        (-1, true, true),
-        (0, true, true),
+        (-1, true, false),
+        (0, true, false),
         (1, false, true),
         (19, false, true),
         (20, false, false),

@@ -187,7 +187,13 @@ fn imageid_is_a_uuid() {
 fn userid_recommended_with_keyname() {
     let (ok, issues) = set("os-change/userid", Value::Null);
     assert!(ok);
-    assert_issue(&issues, "os-change.userid", "recommended", "warning", None);
+    assert_issue(
+        &issues,
+        "os-change.userid",
+        "recommended",
+        "warning",
+        INVALID,
+    );
 }
 
 #[test]

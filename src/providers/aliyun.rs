@@ -449,6 +449,7 @@ pub static PROVIDER: Provider = Provider {
     },
     fixed: &[("Action", "ReplaceSystemDisk"), ("Version", "2014-05-26")],
     fields: &FIELDS,
+    malformed_code: None,
     cross,
     build,
     preconditions: &PRECONDITIONS,

@@ -282,10 +282,11 @@ pub(crate) fn cross_userid(v: &Values<'_>, report: &mut Report) {
         );
     }
     if key && !user {
+        // The code the server would answer if the SDK documentation is right.
         report.warning(
             "os-change.userid",
             "recommended",
-            None,
+            Some(INVALID),
             Msg::Text(Text::new(
                 "Not set: the user ID in the token is used. The SDK documentation calls userid mandatory when keyname is used.",
                 "未设置：将使用 token 中的用户 ID。SDK 文档称使用 keyname 时 userid 为必填。",
@@ -308,11 +309,12 @@ fn cross_encryption(v: &Values<'_>, report: &mut Report) {
                 other: "__system__encrypted",
             },
         ),
-        // Contradictory but not documented as an error (RULES HX4).
+        // Contradictory but not documented as an error (RULES HX4): a
+        // warning, with the code of its sibling error above.
         Some("0") => report.warning(
             CMK,
             "requires",
-            None,
+            Some(INVALID),
             Msg::Requires {
                 other: "__system__encrypted",
                 value: "\"1\"",
@@ -420,6 +422,7 @@ pub static PROVIDER: Provider = Provider {
     },
     fixed: &[],
     fields: &FIELDS,
+    malformed_code: Some(INVALID),
     cross,
     build: build_changeos,
     preconditions: &PRECONDITIONS,

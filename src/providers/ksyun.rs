@@ -270,6 +270,7 @@ pub static PROVIDER: Provider = Provider {
     },
     fixed: &[("Action", "ModifyInstanceImage"), ("Version", "2016-03-04")],
     fields: &FIELDS,
+    malformed_code: None,
     cross,
     build,
     preconditions: &PRECONDITIONS,

@@ -45,6 +45,9 @@ pub struct Provider {
     /// Parameters with one allowed value (`Action`, `Version`): accepted when equal.
     pub fixed: &'static [(&'static str, &'static str)],
     pub fields: &'static [Field],
+    /// The provider's code for parameters that are not a readable JSON object
+    /// (a body the server cannot parse); `None` where everything is in the query.
+    pub malformed_code: Option<&'static str>,
     /// Cross-field rules, run after every field was read.
     pub cross: fn(&Values<'_>, &Options, &mut Report),
     /// Builds the unsigned request from valid values.

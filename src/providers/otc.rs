@@ -117,6 +117,7 @@ pub static PROVIDER: Provider = Provider {
     },
     fixed: &[],
     fields: &FIELDS,
+    malformed_code: Some(INVALID),
     cross,
     build: huaweicloud::build_changeos,
     preconditions: &PRECONDITIONS,

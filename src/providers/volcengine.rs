@@ -277,6 +277,7 @@ pub static PROVIDER: Provider = Provider {
     },
     fixed: &[("Action", "ReplaceSystemVolume"), ("Version", "2020-04-01")],
     fields: &FIELDS,
+    malformed_code: None,
     cross,
     build,
     preconditions: &PRECONDITIONS,
