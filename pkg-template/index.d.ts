@@ -66,8 +66,8 @@ export interface ProviderInfo {
   /** Signing schemes; the first is the default. */
   schemes: SchemeId[];
   /**
-   * `endpoint`: the published pattern (`{region}` replaced); `hosts`: the
-   * regions whose host the official SDK takes from its endpoint map instead.
+   * `endpoint`: the published pattern, `{region}` to be replaced; `hosts`:
+   * the regions whose host the official SDK takes from its endpoint map instead.
    */
   region: { required: boolean; example: string; endpoint: string; hosts: Record<string, string> };
   /** Parameters with one allowed value (Action, Version). */
@@ -120,7 +120,10 @@ export interface SigningResult {
   credentialScope?: string;
   /** Only when a secret was given. */
   signature?: string;
-  /** Only when a secret was given. */
+  /**
+   * Only when a secret was given, and never for aliyun-rpc-v1 (its signature
+   * travels in the URL's `Signature` parameter).
+   */
   authorization?: string;
   /** Every header to send. */
   headers: Record<string, string>;
@@ -141,8 +144,15 @@ export interface BuildContext {
   timestamp?: string;
   /** Default: random. */
   nonce?: string;
-  /** For providers with ClientToken: default a random UUID when the params have none. */
-  clientToken?: string;
+  /**
+   * For providers with ClientToken: default a random UUID when the params
+   * have none; `false` sends none.
+   */
+  clientToken?: string | false;
+  /** Sent as `User-Agent` (and signed where the scheme signs it). */
+  userAgent?: string;
+  /** The clock in milliseconds since 1970, when `timestamp` is not given; default `Date.now()`. */
+  now?: number;
   scheme?: SchemeId;
   locale?: Locale;
   os?: Os;
@@ -165,11 +175,18 @@ export interface SignInput {
   body?: string;
   /** RFC 3339 UTC, e.g. "2024-05-06T07:08:09Z". */
   timestamp: string;
+  /**
+   * Required by aliyun-rpc-v1 and aliyun-acs3 (SignatureNonce,
+   * x-acs-signature-nonce) unless the URL or headers already carry one;
+   * unused by the other schemes.
+   */
   nonce?: string;
   accessKeyId: string;
   secretAccessKey?: string;
   securityToken?: string;
+  /** Required by aws-sigv4 and volc-hmac-sha256 (the credential scope). */
   region?: string;
+  /** Required by aws-sigv4 and volc-hmac-sha256 (the credential scope). */
   service?: string;
 }
 
@@ -178,6 +195,7 @@ export interface ReinstallKitError extends Error {
   code:
     | 'UNKNOWN_PROVIDER'
     | 'UNKNOWN_SCHEME'
+    | 'UNSUPPORTED_SCHEME'
     | 'INVALID_INPUT'
     | 'INVALID_TIMESTAMP'
     | 'INVALID_URL'

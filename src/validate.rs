@@ -378,9 +378,10 @@ fn read_integer(v: &Input<'_>) -> IntegerGiven {
     }
 }
 
-/// An integer beyond `i64`: an error against the field's own bound (its
-/// code, and an error even where the bound is only a warning: no API takes
-/// such a value), or [`Msg::IntegerRange`] where it documents none.
+/// An integer beyond `i64`: an error in every case (no API takes such a
+/// value), said against the field's hard bound where it has one; where its
+/// bound is only advised (a warning), [`Msg::IntegerRange`] with that
+/// bound's code.
 fn report_out_of_range(field: &Field, name: &str, negative: bool, report: &mut Report) {
     // The loosest bound on that side: the hard limit where a tighter one is a warning.
     let bound = field
@@ -393,12 +394,11 @@ fn report_out_of_range(field: &Field, name: &str, negative: bool, report: &mut R
         })
         .max_by_key(|&(_, loosest, _)| loosest);
     match bound {
-        Some((check, _, msg)) => {
-            let check = Check {
-                severity: Severity::Error,
-                ..*check
-            };
-            push(report, field, &check, name, "range", msg);
+        Some((check, _, msg)) if check.severity == Severity::Error => {
+            push(report, field, check, name, "range", msg)
+        }
+        Some((check, _, _)) => {
+            report.error(name, "range", check.code.or(field.code), Msg::IntegerRange)
         }
         None => report.error(name, "range", field.code, Msg::IntegerRange),
     }

@@ -460,3 +460,25 @@ fn misspellings_name_the_documented_parameter() {
         assert!(msg.contains(right), "{wrong}: {msg}");
     }
 }
+
+/// Past `i64` the size is an error, but not "at most 500": that bound is
+/// only advised (from Terraform), so the message says the integer range.
+#[test]
+fn disk_size_beyond_64_bits_names_no_advised_bound() {
+    let (ok, issues) = set("SystemDisk/DiskSize", json!(1e30));
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "SystemDisk.DiskSize",
+        "range",
+        "error",
+        Some("RootDiskGbInvalidParameterValue"),
+    );
+    let message = on(&issues, "SystemDisk.DiskSize")[0]["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        message.contains("64-bit") && !message.contains("500"),
+        "{message}"
+    );
+}
