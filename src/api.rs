@@ -90,7 +90,7 @@ pub(crate) fn parse_timestamp(s: &str) -> Result<Timestamp, ApiError> {
     })
 }
 
-/// Reads `{name: value}` headers; values may be strings or numbers.
+/// Reads `{name: value}` headers; values may be strings or integers.
 pub(crate) fn parse_headers(value: Option<&Input<'_>>) -> Result<Vec<(String, String)>, ApiError> {
     let Some(value) = value else {
         return Ok(Vec::new());
@@ -116,10 +116,10 @@ pub(crate) fn parse_headers(value: Option<&Input<'_>>) -> Result<Vec<(String, St
     for (k, v) in obj {
         let value = match v {
             Input::Str(s) => s.to_string(),
-            other => other.number_text().ok_or_else(|| {
+            other => other.integer_text().ok_or_else(|| {
                 ApiError::new(
                     "INVALID_INPUT",
-                    format!("header \"{}\" must be a string", shown(k)),
+                    format!("header \"{}\" must be a string or an integer", shown(k)),
                 )
             })?,
         };

@@ -103,13 +103,14 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// A number as serde_json writes it (`None` for anything else).
-    pub fn number_text(&self) -> Option<String> {
+    /// An integer in decimal (`None` for anything else, fractions included:
+    /// their text differs between JS, Python and Rust, and writing one would
+    /// take a float formatter into the WebAssembly for a header no API has).
+    pub fn integer_text(&self) -> Option<String> {
         let mut out = String::new();
         match self {
             Input::Int(n) => push_decimal(&mut out, *n < 0, n.unsigned_abs()),
             Input::UInt(n) => push_decimal(&mut out, false, *n),
-            Input::Float(f) => return serde_json::Number::from_f64(*f).map(|n| n.to_string()),
             _ => return None,
         }
         Some(out)

@@ -73,3 +73,33 @@ vector_test!(aws_sigv4, "aws-sigv4.json");
 vector_test!(aliyun_rpc_v1, "aliyun-rpc-v1.json");
 vector_test!(aliyun_acs3, "aliyun-acs3.json");
 vector_test!(volc_hmac_sha256, "volc-hmac-sha256.json");
+
+/// Header values are strings; an integer is taken as its decimal text. A
+/// fraction is refused: JS, Python and Rust write fractions differently, so
+/// there is no one text to sign.
+#[test]
+fn header_values_are_strings_or_integers() {
+    let input = |value: Value| {
+        serde_json::json!({
+            "scheme": "aws-sigv4", "method": "GET", "url": "https://kec.api.ksyun.com/?Action=DescribeInstances",
+            "headers": {"X-Count": value}, "timestamp": "2024-05-06T07:08:09Z",
+            "accessKeyId": "AK", "region": "cn-beijing-6", "service": "kec"
+        })
+    };
+    for (given, sent) in [
+        (serde_json::json!(12), "12"),
+        (serde_json::json!(-3), "-3"),
+        (serde_json::json!("1.5"), "1.5"),
+    ] {
+        let out = sign_request(&input(given)).unwrap();
+        assert_eq!(out["headers"]["X-Count"], sent);
+    }
+    for refused in [
+        serde_json::json!(1.5),
+        serde_json::json!(true),
+        serde_json::json!([1]),
+    ] {
+        let err = sign_request(&input(refused.clone())).unwrap_err();
+        assert_eq!(err.code, "INVALID_INPUT", "{refused}");
+    }
+}
