@@ -250,18 +250,8 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
 
 /// The endpoint pattern with its `{region}` filled in (each pattern has one).
 fn fill_region(pattern: &str, region: &str) -> String {
-    const SLOT: &[u8] = b"{region}";
-    match pattern
-        .as_bytes()
-        .windows(SLOT.len())
-        .position(|w| w == SLOT)
-    {
-        Some(at) => [
-            pattern.get(..at).unwrap_or_default(),
-            region,
-            pattern.get(at + SLOT.len()..).unwrap_or_default(),
-        ]
-        .concat(),
+    match signing::url::split_around(pattern, "{region}") {
+        Some((before, after)) => [before, region, after].concat(),
         None => pattern.to_string(),
     }
 }

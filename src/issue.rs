@@ -618,6 +618,13 @@ impl Report {
             .iter()
             .any(|i| i.severity == Severity::Error && i.field == field)
     }
+
+    /// An error of this rule already reported on this field.
+    pub fn has_error_of(&self, field: &str, rule: &str) -> bool {
+        self.issues
+            .iter()
+            .any(|i| i.severity == Severity::Error && i.field == field && i.rule == rule)
+    }
 }
 
 #[cfg(test)]

@@ -206,10 +206,7 @@ fn read_list<'a>(
     if let Some(v) = params.get(base) {
         // Once per list, not once per member of a list of structs (`Arn.N.*`).
         if !matches!(v, Input::Array(_) | Input::Object(_) | Input::Null)
-            && !report
-                .issues
-                .iter()
-                .any(|i| i.field == base && i.rule == "type")
+            && !report.has_error_of(base, "type")
         {
             report.error(
                 base,
@@ -500,11 +497,7 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
         if let Some((rule, msg)) = broken {
             // A tighter warning after the error on the same rule says nothing
             // new ("at least 20" once "at least 1" failed).
-            let said = check.severity == Severity::Warning
-                && report
-                    .issues
-                    .iter()
-                    .any(|i| i.severity == Severity::Error && i.rule == rule && i.field == name);
+            let said = check.severity == Severity::Warning && report.has_error_of(name, rule);
             if !said {
                 push(report, field, check, name, rule, msg);
             }

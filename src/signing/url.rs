@@ -14,12 +14,18 @@ pub struct ParsedUrl {
     pub query: Vec<(String, String)>,
 }
 
-/// `(scheme, rest)` around the first `://`. Bytes and `get` rather than
-/// `split_once("://")`: no string searcher and no panicking slice path in the
-/// wasm (about 4 KB together).
+/// `s` around the first `sep`, as `str::split_once` does. Bytes and `get`
+/// rather than `split_once`: no string searcher and no panicking slice path
+/// in the wasm (about 4 KB together).
+pub fn split_around<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let sep = sep.as_bytes();
+    let at = s.as_bytes().windows(sep.len()).position(|w| w == sep)?;
+    Some((s.get(..at)?, s.get(at + sep.len()..)?))
+}
+
+/// `(scheme, rest)` around the first `://`.
 pub fn split_scheme(url: &str) -> Option<(&str, &str)> {
-    let at = url.as_bytes().windows(3).position(|w| w == b"://")?;
-    Some((url.get(..at)?, url.get(at + 3..)?))
+    split_around(url, "://")
 }
 
 impl ParsedUrl {
