@@ -217,10 +217,15 @@ fn answer_capacity(r: &SigningResult) -> usize {
 pub enum AnswerForm {
     /// Written out in both places: the answer as the API returns it.
     Full,
-    /// Written once, under `request`; under `signing` each is the
-    /// placeholder [`SHARED_WITH_REQUEST`], which the JS wrapper replaces
-    /// with the request's values (keeping the key order). A signed answer
-    /// crosses into JS, and is parsed there, about a quarter shorter.
+    /// What crosses into JS, where the wrapper (pkg-template/index.js) turns
+    /// it into the full answer:
+    /// - the signing result's body, headers and url are written once, under
+    ///   `request`; under `signing` each is the placeholder
+    ///   [`SHARED_WITH_REQUEST`], replaced with the request's values (keeping
+    ///   the key order). A signed answer is about a quarter shorter;
+    /// - `issues` is one flat array, five values per issue, made objects in
+    ///   JS: V8's `JSON.parse` takes about 2.5 times as long to build the
+    ///   objects itself (bench/RESULTS.md, "Where the time goes").
     Transport,
 }
 
@@ -431,13 +436,24 @@ pub fn validate_text(
 /// What [`validate_answer_text`] writes when there is nothing to report.
 pub const CLEAN_VALIDATE_ANSWER: &str = r#"{"value":{"issues":[],"ok":true}}"#;
 
-/// [`validate_text`] written straight to JSON text, as the wasm layer answers
-/// it: `{"value":{"issues":[…],"ok":…}}`, byte for byte what serializing the
-/// `Value` gives, without building one (the hot path of `validate`).
+/// [`validate_text`] written straight to JSON text:
+/// `{"value":{"issues":[…],"ok":…}}`, byte for byte what serializing the
+/// `Value` gives, without building one.
 pub fn validate_answer_text(
     provider_id: &str,
     params: Option<&str>,
     options: Option<&str>,
+) -> Result<String, ApiError> {
+    validate_answer_text_as(provider_id, params, options, AnswerForm::Full)
+}
+
+/// [`validate_answer_text`] in the given [`AnswerForm`] (the wasm layer asks
+/// for [`AnswerForm::Transport`]: the hot path of `validate`).
+pub fn validate_answer_text_as(
+    provider_id: &str,
+    params: Option<&str>,
+    options: Option<&str>,
+    form: AnswerForm,
 ) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
@@ -447,34 +463,48 @@ pub fn validate_answer_text(
     };
     let mut out = String::with_capacity(40 + issues.len() * 160);
     out.push_str("{\"value\":{");
-    push_issues_ok(&mut out, &issues);
+    push_issues_ok(&mut out, &issues, form);
     out.push_str("}}");
     Ok(out)
 }
 
 /// `"issues":[…],"ok":…` (the members every validate and build answer has),
 /// as serde_json writes them.
-fn push_issues_ok(out: &mut String, issues: &[Issue]) {
+/// In [`AnswerForm::Transport`], each issue is its five values in a row of
+/// one flat array (`[code, field, message, rule, severity, code, …]`).
+fn push_issues_ok(out: &mut String, issues: &[Issue], form: AnswerForm) {
+    // Keys in the order serde_json's sorted map writes them.
+    const KEYS: [&str; 5] = [
+        "{\"code\":",
+        ",\"field\":",
+        ",\"message\":",
+        ",\"rule\":",
+        ",\"severity\":",
+    ];
+    const FLAT: [&str; 5] = ["", ",", ",", ",", ","];
+    let (separators, end) = match form {
+        AnswerForm::Full => (KEYS, "}"),
+        AnswerForm::Transport => (FLAT, ""),
+    };
     out.push_str("\"issues\":[");
     for (n, issue) in issues.iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        // Keys in the order serde_json's sorted map writes them.
-        out.push_str("{\"code\":");
+        out.push_str(separators[0]);
         match issue.code {
             Some(code) => push_json_str(out, code),
             None => out.push_str("null"),
         }
-        out.push_str(",\"field\":");
+        out.push_str(separators[1]);
         push_json_str(out, &issue.field);
-        out.push_str(",\"message\":");
+        out.push_str(separators[2]);
         push_json_str(out, &issue.message);
-        out.push_str(",\"rule\":");
+        out.push_str(separators[3]);
         push_json_str(out, issue.rule);
-        out.push_str(",\"severity\":");
+        out.push_str(separators[4]);
         push_json_str(out, issue.severity.as_str());
-        out.push('}');
+        out.push_str(end);
     }
     out.push_str("],\"ok\":");
     out.push_str(if is_ok(issues) { "true" } else { "false" });
@@ -663,7 +693,7 @@ fn build_with(
         Ok(p) => p,
         Err(issues) => {
             out.push('{');
-            push_issues_ok(out, &issues);
+            push_issues_ok(out, &issues, form);
             out.push('}');
             return Ok(());
         }
@@ -672,7 +702,7 @@ fn build_with(
     let built = crate::build::build(provider, params, ctx, &mut report)?;
     let Some(built) = built else {
         out.push('{');
-        push_issues_ok(out, &report.issues);
+        push_issues_ok(out, &report.issues, form);
         out.push('}');
         return Ok(());
     };
@@ -685,7 +715,7 @@ fn build_with(
     out.push_str("{\"curl\":");
     push_json_str(out, &curl);
     out.push(',');
-    push_issues_ok(out, &report.issues);
+    push_issues_ok(out, &report.issues, form);
     // When signed, the request's headers are the signing result's: written once.
     let mut headers = String::new();
     push_headers(&mut headers, request.headers);
@@ -726,6 +756,10 @@ mod answer_text_tests {
                     let expected = serde_json::json!({ "value": validate_text(p, Some(input), options).unwrap() });
                     let got = validate_answer_text(p, Some(input), options).unwrap();
                     assert_eq!(got, expected.to_string(), "{p} {input}");
+                    let transport =
+                        validate_answer_text_as(p, Some(input), options, AnswerForm::Transport)
+                            .unwrap();
+                    assert_eq!(from_transport(&transport), got, "{p} {input}");
                 }
             }
             let got = validate_answer_text(p, None, None).unwrap();
@@ -743,6 +777,8 @@ mod answer_text_tests {
             let example = providers::find(p).unwrap().example_params().to_string();
             let got = validate_answer_text(p, Some(&example), None).unwrap();
             assert_eq!(got, CLEAN_VALIDATE_ANSWER, "{p}");
+            let got = validate_answer_text_as(p, Some(&example), None, AnswerForm::Transport);
+            assert_eq!(got.unwrap(), CLEAN_VALIDATE_ANSWER, "{p}");
         }
         let got = validate_answer_text("aliyun", Some("{}"), None).unwrap();
         assert_ne!(got, CLEAN_VALIDATE_ANSWER);
@@ -849,7 +885,7 @@ mod answer_text_tests {
                             AnswerForm::Transport,
                         )
                         .unwrap();
-                        assert_eq!(fill_shared(&transport), text, "{p} {ctx}");
+                        assert_eq!(from_transport(&transport), text, "{p} {ctx}");
                     }
                 }
             }
@@ -877,10 +913,16 @@ mod answer_text_tests {
     }
 
     /// What the JS wrapper does to an [`AnswerForm::Transport`] answer.
-    fn fill_shared(text: &str) -> String {
+    fn from_transport(text: &str) -> String {
         use serde_json::json;
         let mut answer: Value = serde_json::from_str(text).unwrap();
         let value = &mut answer["value"];
+        let flat = value["issues"].as_array().unwrap().clone();
+        assert_eq!(flat.len() % 5, 0, "five values per issue");
+        value["issues"] = flat
+            .chunks(5)
+            .map(|v| json!({"code": v[0], "field": v[1], "message": v[2], "rule": v[3], "severity": v[4]}))
+            .collect();
         if let Some(request) = value.get("request").cloned() {
             if let Some(signing) = value.get_mut("signing") {
                 for key in ["body", "headers", "url"] {

@@ -52,7 +52,12 @@ pub fn validate_json(
     options: Option<String>,
 ) -> Option<String> {
     // Written straight to JSON text: no `Value` tree for the answer.
-    match api::validate_answer_text(provider, params.as_deref(), options.as_deref()) {
+    match api::validate_answer_text_as(
+        provider,
+        params.as_deref(),
+        options.as_deref(),
+        api::AnswerForm::Transport,
+    ) {
         Ok(text) if text == api::CLEAN_VALIDATE_ANSWER => None,
         Ok(text) => Some(text),
         Err(e) => Some(answer(Err(e))),
