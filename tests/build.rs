@@ -88,7 +88,15 @@ fn list_items_are_sent_by_position() {
 fn endpoints_follow_the_sdk_endpoint_maps() {
     let aliyun = json!({"InstanceId": "i-bp67acfmxazb4ph****", "ImageId": "m-bp67acfmxazb4ph****"});
     let volc = json!({"InstanceId": "i-a8j6n1i4hojfqpa0****", "ImageId": "image-38dfk6rfisf6kir6****", "Password": "Password@123"});
+    let otc = example("otc");
     for (provider, params, region, origin) in [
+        ("otc", &otc, "eu-de", "https://ecs.eu-de.otc.t-systems.com/"),
+        (
+            "otc",
+            &otc,
+            "eu-ch2",
+            "https://ecs.eu-ch2.sc.otc.t-systems.com/",
+        ),
         (
             "aliyun",
             &aliyun,

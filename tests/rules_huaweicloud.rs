@@ -472,6 +472,15 @@ fn cmkid_is_36_characters() {
             assert_issue(&issues, CMK, "length", "error", INVALID);
         }
     }
+    // RULES H17: 36 bytes. 36 characters with one outside ASCII are 37.
+    let params = with(
+        with(base(), "os-change/metadata/__system__encrypted", json!("1")),
+        "os-change/metadata/__system__cmkid",
+        json!("83cdb52d-9ebf-4469-9cfa-e7b5b80da84é"),
+    );
+    let (ok, issues) = check(P, params);
+    assert!(!ok);
+    assert_issue(&issues, CMK, "format.ascii", "error", INVALID);
 }
 
 #[test]

@@ -216,8 +216,9 @@ pub static FIELDS: [Field; 13] = [
     )
     .code(INVALID)
     // Length from huaweicloudsdkecs ChangeSeversOsMetadataWithoutCloudInitOption and
-    // the API Explorer definition ("cmkid长度固定为36个字节").
-    .checks(&[Check::error(Rule::ExactLength(36))])
+    // the API Explorer definition ("cmkid长度固定为36个字节"): 36 bytes, so
+    // 36 ASCII characters.
+    .checks(&[Check::error(Rule::ExactLength(36)), Check::error(Rule::Ascii)])
     .example("83cdb52d-9ebf-4469-9cfa-e7b5b80da846"),
     MODE,
 ];
@@ -241,7 +242,21 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             },
         );
     }
-    cross_userid(v, report);
+    userid_needs_keyname(v, report);
+    if v.is_set("os-change.keyname") && !v.is_set("os-change.userid") {
+        // RULES C-H2: S000 says blank means the token's user; the SDK
+        // documentation calls userid mandatory with keyname. The code the
+        // server would answer if the SDK documentation is right.
+        report.warning(
+            "os-change.userid",
+            "recommended",
+            Some(INVALID),
+            Msg::Text(Text::new(
+                "Not set: the user ID in the token is used. The SDK documentation calls userid mandatory when keyname is used.",
+                "未设置：将使用 token 中的用户 ID。SDK 文档称使用 keyname 时 userid 为必填。",
+            )),
+        );
+    }
     cross_encryption(v, report);
     if options.os == Some(Os::Windows) {
         // S000: "You can only log in to a Windows ECS using a username and password".
@@ -269,9 +284,9 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
 }
 
 /// `userid` is used with `keyname` (S000); the SDK calls it mandatory then (RULES C-H2).
-pub(crate) fn cross_userid(v: &Values<'_>, report: &mut Report) {
-    let (key, user) = (v.is_set("os-change.keyname"), v.is_set("os-change.userid"));
-    if user && !key {
+/// userid is only used with keyname (S000 HX5, S001 OX2).
+pub(crate) fn userid_needs_keyname(v: &Values<'_>, report: &mut Report) {
+    if v.is_set("os-change.userid") && !v.is_set("os-change.keyname") {
         report.warning(
             "os-change.userid",
             "ignored",
@@ -279,18 +294,6 @@ pub(crate) fn cross_userid(v: &Values<'_>, report: &mut Report) {
             Msg::Ignored {
                 because: Text::new("keyname is not set", "未设置 keyname "),
             },
-        );
-    }
-    if key && !user {
-        // The code the server would answer if the SDK documentation is right.
-        report.warning(
-            "os-change.userid",
-            "recommended",
-            Some(INVALID),
-            Msg::Text(Text::new(
-                "Not set: the user ID in the token is used. The SDK documentation calls userid mandatory when keyname is used.",
-                "未设置：将使用 token 中的用户 ID。SDK 文档称使用 keyname 时 userid 为必填。",
-            )),
         );
     }
 }

@@ -83,8 +83,11 @@ pub static FIELDS: [Field; 13] = [
     huawei_only("os-change.metadata.__system__cmkid", Text::new("KMS key (CMK) ID", "加密密钥（CMK）ID")),
 ];
 
+/// No "userid recommended" note here: S001 makes userid optional (blank: the
+/// token's user), and RULES C-H2, the SDK documentation that calls it
+/// mandatory with keyname, is Huawei's; OTC has no SDK for this call.
 fn cross(v: &Values<'_>, _options: &Options, report: &mut Report) {
-    huaweicloud::cross_userid(v, report);
+    huaweicloud::userid_needs_keyname(v, report);
 }
 
 pub static PRECONDITIONS: [Text; 4] = [
@@ -113,7 +116,10 @@ pub static PROVIDER: Provider = Provider {
         required: true,
         example: "eu-de",
         endpoint: "https://ecs.{region}.otc.t-systems.com",
-        hosts: &[],
+        // The Swiss region (eu-ch2, the site of seed S001's documentation)
+        // serves its APIs under `sc.otc.t-systems.com`, as its docs
+        // (docs.sc.otc.t-systems.com) and IAM endpoint (iam-pub.eu-ch2.sc…) show.
+        hosts: &[("eu-ch2", "ecs.eu-ch2.sc.otc.t-systems.com")],
     },
     fixed: &[],
     fields: &FIELDS,
