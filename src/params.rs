@@ -118,16 +118,22 @@ impl<'a> Params<'a> {
             );
             return;
         }
-        if self.entries.iter().any(|e| e.path == *path) {
-            self.skipped += 1;
-            report.error(path, "params.duplicate", None, Msg::Duplicate);
-            return;
+        match self.entries.iter_mut().find(|e| e.path == *path) {
+            // null and "" are "not given": a name given both flat and nested
+            // keeps the one value given.
+            Some(_) if is_absent(value) => return,
+            Some(earlier) if is_absent(earlier.value) => earlier.value = value,
+            Some(_) => {
+                self.skipped += 1;
+                report.error(path, "params.duplicate", None, Msg::Duplicate);
+                return;
+            }
+            None => self.entries.push(Entry {
+                path: path.clone(),
+                value,
+                covered: Cell::new(false),
+            }),
         }
-        self.entries.push(Entry {
-            path: path.clone(),
-            value,
-            covered: Cell::new(false),
-        });
         let len = path.len();
         match value {
             Input::Object(map) => {

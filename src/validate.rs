@@ -510,28 +510,49 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
     let known_fixed = |p: &str| provider.fixed.iter().any(|(n, _)| *n == p);
     for entry in &params.entries {
         // A name a field read is documented: no search needed.
-        if entry.covered.get() || entry.is_container() || known_fixed(&entry.path) {
+        if entry.covered.get() || known_fixed(&entry.path) {
             continue;
         }
-        let covered = provider.fields.iter().any(|f| {
-            match_pattern(f.name, &entry.path).is_some()
-                // Under a field that is not a container: its type error was reported.
-                || (f.kind != Kind::Object && is_under(&entry.path, f.name))
-        });
-        // Already an error on this very name (a list given as a scalar): enough said.
-        if covered || report.has_error_on(&entry.path) {
-            continue;
-        }
-        // The name of a struct (`SystemDisk` of `SystemDisk.Size`) given a
-        // value: nothing below it would be sent, so it is a type error (null
-        // and "" mean "not given", as anywhere).
-        if let Some(member) = provider
+        // What the table expects here when this is the parent of fields
+        // (`SystemDisk` of `SystemDisk.Size`, `Arn.1` of `Arn.N.RoleType`).
+        let parent = provider
             .fields
             .iter()
-            .find(|f| is_under(f.name, &entry.path))
-        {
+            .find_map(|f| parent_kind(f.name, &entry.path).map(|kind| (kind, f)));
+        if entry.is_container() {
+            // An array where a struct is expected: nothing below it would
+            // be sent as meant. (An object where a list is expected may
+            // carry positions as names, so the names below it say more.)
+            let array = matches!(entry.value, Input::Array(_));
+            if let (Some((TypeName::Object, member)), true) = (parent, array) {
+                if report.has_error_on(&entry.path) {
+                    continue;
+                }
+                report.error(
+                    &entry.path,
+                    "type",
+                    member.code,
+                    Msg::WrongType {
+                        expected: TypeName::Object,
+                    },
+                );
+            }
+            continue;
+        }
+        let documented = provider
+            .fields
+            .iter()
+            .any(|f| match_pattern(f.name, &entry.path).is_some());
+        // Already an error on this very name (a list given as a scalar), or
+        // on a name above it (a field given an object): enough said.
+        if documented || report.has_error_on(&entry.path) || has_error_above(report, &entry.path) {
+            continue;
+        }
+        // The name of a struct or a list given a plain value: nothing below
+        // it would be sent, so it is a type error (null and "" mean "not
+        // given", as anywhere).
+        if let Some((expected, member)) = parent {
             if !is_absent(entry.value) {
-                let expected = TypeName::Object;
                 report.error(
                     &entry.path,
                     "type",
@@ -552,30 +573,40 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
     }
 }
 
-/// `path` lies strictly below `name` (pattern segments `N` match any position).
-fn is_under(path: &str, name: &str) -> bool {
-    // No allocation and no string searcher: this runs for every leaf and every field.
-    if !crate::params::has_list_segment(name) {
-        return path.len() > name.len()
-            && path.as_bytes()[name.len()] == b'.'
-            && path.as_bytes()[..name.len()] == *name.as_bytes();
-    }
-    // The first `depth` segments of `path`, when more follow.
-    let depth = name.bytes().filter(|&b| b == b'.').count() + 1;
+/// When `path` names a parent of the field `name` (pattern segments `N`
+/// match any position): [`TypeName::List`] if positions follow it in
+/// `name`, else [`TypeName::Object`].
+fn parent_kind(name: &str, path: &str) -> Option<TypeName> {
+    // No allocation and no string searcher: this runs for every field of
+    // every name no field read (few).
+    let depth = path.bytes().filter(|&b| b == b'.').count() + 1;
     let mut dots = 0;
-    for (i, b) in path.bytes().enumerate() {
+    for (i, b) in name.bytes().enumerate() {
         if b == b'.' {
             dots += 1;
             if dots == depth {
-                // `i` is at a '.', a char boundary: `get` never fails (and
-                // keeps the panicking slice path out of the wasm).
-                return path
-                    .get(..i)
-                    .is_some_and(|head| match_pattern(name, head).is_some());
+                // `i` and `i + 1` are char boundaries (the table's names are
+                // ASCII): `get` never fails.
+                let head = name.get(..i)?;
+                match_pattern(head, path)?;
+                let rest = name.get(i + 1..)?;
+                return Some(if rest == "N" || rest.starts_with("N.") {
+                    TypeName::List
+                } else {
+                    TypeName::Object
+                });
             }
         }
     }
-    false
+    None
+}
+
+/// An error is reported on a name that `path` lies below.
+fn has_error_above(report: &Report, path: &str) -> bool {
+    path.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'.')
+        .any(|(i, _)| path.get(..i).is_some_and(|head| report.has_error_on(head)))
 }
 
 fn normalize(name: &str) -> String {

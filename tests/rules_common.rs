@@ -688,6 +688,42 @@ fn a_parameter_given_both_ways_is_a_duplicate() {
     );
 }
 
+/// null and "" mean "not given" on either side of a flat+nested pair: the
+/// other side's value is read, checked and sent.
+#[test]
+fn a_name_not_given_one_way_is_no_duplicate() {
+    let base = json!({"InstanceId": "i", "ImageId": "m"});
+    let ctx = json!({"region": "cn-hangzhou", "accessKeyId": "AK", "timestamp": "2024-05-06T07:08:09Z", "nonce": "n", "clientToken": false});
+    for (flat, nested, sent) in [
+        (json!(80), json!(null), "SystemDisk.Size=80"),
+        (json!(""), json!(90), "SystemDisk.Size=90"),
+        (json!(null), json!(4096), "SystemDisk.Size=4096"),
+    ] {
+        let mut params = with(base.clone(), "SystemDisk", json!({ "Size": nested }));
+        params["SystemDisk.Size"] = flat.clone();
+        let (ok, issues) = check("aliyun", params.clone());
+        assert_no_rule(&issues, "SystemDisk.Size", "params.duplicate");
+        let out = api::build_request("aliyun", &params, Some(&ctx)).unwrap();
+        if sent.ends_with("4096") {
+            // Still checked: over the 2048 maximum.
+            assert!(!ok);
+            assert_issue(
+                &issues,
+                "SystemDisk.Size",
+                "range",
+                "error",
+                Some("InvalidSystemDiskSize.MoreThanMaxSize"),
+            );
+        } else {
+            assert!(ok, "{flat} {nested}: {issues:?}");
+            assert!(
+                out["request"]["url"].as_str().unwrap().contains(sent),
+                "{out}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_name_repeated_in_json_text_is_a_duplicate_not_the_last_one() {
     // JSON text may repeat a name (JS objects cannot): which value is meant is
@@ -967,6 +1003,89 @@ fn a_struct_given_a_plain_value_is_a_type_error() {
     );
     assert!(ok);
     assert_quiet(&issues, "KeyId");
+}
+
+/// An array where a struct is expected (`"SystemDisk": [{"Size": 80}]`), or
+/// a plain value where a list item must be a struct (`"Arn": ["r"]`): a type
+/// error on that name, and nothing below it reported again.
+#[test]
+fn a_struct_given_an_array_is_a_type_error() {
+    let aliyun = json!({"InstanceId": "i-1", "ImageId": "m-1"});
+    let ksyun = json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": "1qaQ!abc"});
+    let size = Some("InvalidSystemDiskSize.ValueNotSupported");
+    for (p, base, name, value, field, code) in [
+        (
+            "aliyun",
+            &aliyun,
+            "SystemDisk",
+            json!([{"Size": 80}]),
+            "SystemDisk",
+            size,
+        ),
+        (
+            "aliyun",
+            &aliyun,
+            "SystemDisk",
+            json!([]),
+            "SystemDisk",
+            size,
+        ),
+        ("aliyun", &aliyun, "Arn", json!(["r"]), "Arn.1", None),
+        (
+            "aliyun",
+            &aliyun,
+            "Arn",
+            json!([[{"RoleType": "r"}]]),
+            "Arn.1",
+            None,
+        ),
+        (
+            "ksyun",
+            &ksyun,
+            "SystemDisk",
+            json!([{"DiskSize": 50}]),
+            "SystemDisk",
+            Some("RootDiskGbInvalidParameterValue"),
+        ),
+    ] {
+        let (ok, issues) = check(p, with(base.clone(), name, value.clone()));
+        assert!(!ok, "{p} {value}");
+        assert_issue(&issues, field, "type", "error", code);
+        assert_eq!(issues.len(), 1, "{p} {value}: {issues:?}");
+    }
+}
+
+/// A flat name below a plain field (`"SystemDisk.Size.X"`, `"Password.1"`)
+/// is sent nowhere: an unknown name, as any other. Given nested, the field
+/// itself has the wrong type, and that error says it all.
+#[test]
+fn a_name_below_a_plain_field_is_unknown() {
+    let base = json!({"InstanceId": "i-1", "ImageId": "m-1"});
+    for (name, meant) in [
+        ("SystemDisk.Size.X", "SystemDisk.Size"),
+        ("InstanceId.X", "InstanceId"),
+        ("Password.1", "Password"),
+    ] {
+        let (ok, issues) = check("aliyun", with(base.clone(), name, json!(1)));
+        assert!(ok, "{name}: {issues:?}");
+        assert_issue(&issues, name, "unknown", "warning", None);
+        let hint = on(&issues, name);
+        assert!(
+            hint[0]["message"].as_str().unwrap().contains(meant),
+            "{hint:?}"
+        );
+    }
+    let nested = with(base, "SystemDisk", json!({"Size": {"X": 1}}));
+    let (ok, issues) = check("aliyun", nested);
+    assert!(!ok);
+    assert_issue(
+        &issues,
+        "SystemDisk.Size",
+        "type",
+        "error",
+        Some("InvalidSystemDiskSize.ValueNotSupported"),
+    );
+    assert_eq!(issues.len(), 1, "{issues:?}");
 }
 
 /// Empty items of an array (a form's blank row) take no position: no gap.
