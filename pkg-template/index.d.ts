@@ -146,7 +146,8 @@ export interface BuildContext {
   nonce?: string;
   /**
    * For providers with ClientToken: default a random UUID when the params
-   * have none; `false` sends none.
+   * have none; `false` sends none. A given token is sent as the ClientToken
+   * parameter and checked as that parameter is (issues on `context.clientToken`).
    */
   clientToken?: string | false;
   /** Sent as `User-Agent` (and signed where the scheme signs it). */

@@ -269,6 +269,18 @@ pub fn build(
     report: &mut Report,
 ) -> Result<Option<Built>, ApiError> {
     let values = check_into(provider, params, &ctx.options, report);
+    if let (Some(Some(token)), false) = (&ctx.client_token, values.is_set("ClientToken")) {
+        // Sent as the ClientToken parameter: held to its rules.
+        let shown_as = "context.clientToken";
+        crate::validate::check_as(
+            provider,
+            "ClientToken",
+            token,
+            shown_as,
+            &ctx.options,
+            report,
+        );
+    }
     let scheme = match ctx.scheme {
         None => provider.schemes[0],
         Some(s) if provider.schemes.contains(&s) => s,

@@ -433,6 +433,21 @@ fn push(
     });
 }
 
+/// The checks of `provider`'s parameter `param` on a value given elsewhere
+/// (`context.clientToken` for `ClientToken`), reported under `shown_as`.
+pub(crate) fn check_as(
+    provider: &Provider,
+    param: &str,
+    value: &str,
+    shown_as: &str,
+    options: &Options,
+    report: &mut Report,
+) {
+    if let Some(field) = provider.fields.iter().find(|f| f.name == param) {
+        apply_checks(field, shown_as, &Got::Str(value), options, report);
+    }
+}
+
 fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, report: &mut Report) {
     for check in field.checks.iter().filter(|c| !c.rule.is_list_level()) {
         let broken: Option<(&'static str, Msg)> = match (check.rule, got) {

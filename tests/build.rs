@@ -149,3 +149,44 @@ fn endpoints_follow_the_sdk_endpoint_maps() {
         );
     }
 }
+
+/// `context.clientToken` is sent as the ClientToken parameter when the
+/// parameters have none: it is held to that parameter's rules.
+#[test]
+fn a_context_client_token_is_checked_as_the_parameter() {
+    let aliyun = json!({"InstanceId": "i-1", "ImageId": "m-1"});
+    let volc = json!({"InstanceId": "i-1", "ImageId": "image-1", "Password": "Password@123"});
+    for (provider, params, token, rule, severity) in [
+        ("aliyun", &aliyun, "x".repeat(65), "length", "error"),
+        ("aliyun", &aliyun, "é".to_string(), "format.ascii", "error"),
+        ("volcengine", &volc, "x".repeat(65), "length", "warning"),
+    ] {
+        let mut context = ctx(if provider == "aliyun" {
+            "cn-hangzhou"
+        } else {
+            "cn-beijing"
+        });
+        context["clientToken"] = json!(token);
+        let out = build_request(provider, params, Some(&context)).unwrap();
+        let issues = out["issues"].as_array().unwrap();
+        assert_eq!(out["ok"], severity == "warning", "{provider}: {out}");
+        let issue = issues
+            .iter()
+            .find(|i| i["field"] == "context.clientToken")
+            .unwrap_or_else(|| panic!("{provider}: {issues:?}"));
+        assert_eq!(
+            (issue["rule"].as_str(), issue["severity"].as_str()),
+            (Some(rule), Some(severity))
+        );
+        // Given as a parameter, the parameter's own token wins and the
+        // context's is neither checked nor sent.
+        let mut own = params.clone();
+        own["ClientToken"] = json!("own-token");
+        let out = build_request(provider, &own, Some(&context)).unwrap();
+        assert_eq!(out["ok"], true, "{out}");
+        assert!(out["request"]["url"]
+            .as_str()
+            .unwrap()
+            .contains("ClientToken=own-token"));
+    }
+}
