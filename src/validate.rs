@@ -518,6 +518,26 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
             }
         }
     }
+    // Ids and names never start or end with white space, which is sent as
+    // given (a pasted " i-abc" is another id). Passwords may; Base64 text
+    // often ends in a newline.
+    let free_text = |r: &Rule| matches!(r, Rule::Password(_) | Rule::Base64);
+    if let Got::Str(s) = got {
+        if s.trim() != *s
+            && !field.checks.iter().any(|c| free_text(&c.rule))
+            && !report.has_error_on(name)
+        {
+            report.warning(
+                name,
+                "whitespace",
+                None,
+                Msg::Text(crate::issue::Text::new(
+                    "Starts or ends with white space, which is sent as given: an ID or a name never does.",
+                    "首尾含空白字符，将原样发送：ID 和名称不会以空白开头或结尾。",
+                )),
+            );
+        }
+    }
 }
 
 /// Every leaf not covered by the table: a warning naming the likely intended parameter.

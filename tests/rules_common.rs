@@ -1088,6 +1088,49 @@ fn a_name_below_a_plain_field_is_unknown() {
     assert_eq!(issues.len(), 1, "{issues:?}");
 }
 
+/// An id or a name with white space around it is sent as given, and no
+/// provider's ids have any: a warning. Passwords may.
+#[test]
+fn white_space_around_an_id_is_a_warning() {
+    for (p, base, field) in [
+        (
+            "aliyun",
+            json!({"InstanceId": "i-1", "ImageId": "m-1"}),
+            "InstanceId",
+        ),
+        (
+            "aliyun",
+            json!({"InstanceId": "i-1", "ImageId": "m-1"}),
+            "ImageId",
+        ),
+        (
+            "volcengine",
+            json!({"InstanceId": "i-1", "ImageId": "image-1", "Password": "Password@123"}),
+            "InstanceId",
+        ),
+        (
+            "volcengine",
+            json!({"InstanceId": "i-1", "ImageId": "image-1", "KeyPairName": "kp"}),
+            "KeyPairName",
+        ),
+    ] {
+        for padded in [" x", "x ", "   ", "\u{3000}"] {
+            let (ok, issues) = check(p, with(base.clone(), field, json!(padded)));
+            assert!(ok, "{p} {field} {padded:?}: {issues:?}");
+            assert_issue(&issues, field, "whitespace", "warning", None);
+        }
+        let (_, issues) = check(p, base.clone());
+        assert_no_rule(&issues, field, "whitespace");
+    }
+    // ksyun allows "other visible characters" (a space only warned).
+    let (ok, issues) = check(
+        "ksyun",
+        json!({"InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738", "InstancePassword": " 1qaQ!abc"}),
+    );
+    assert!(ok, "{issues:?}");
+    assert_no_rule(&issues, "InstancePassword", "whitespace");
+}
+
 /// Empty items of an array (a form's blank row) take no position: no gap.
 #[test]
 fn empty_array_items_take_no_position() {
