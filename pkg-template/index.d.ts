@@ -220,5 +220,6 @@ export function providers(): ProviderInfo[];
 export function validate(provider: ProviderId, params: unknown, options?: ValidateOptions): ValidationResult;
 export function buildRequest(provider: ProviderId, params: unknown, context?: BuildContext): BuildResult;
 export function signRequest(input: SignInput): SigningResult;
+/** Throws `INVALID_INPUT` for an unknown `os`, `NO_PASSWORD` for a provider without a password (otc). */
 export function generatePassword(provider: ProviderId, options?: { os?: Os; username?: string }): string;
 export function newClientToken(): string;

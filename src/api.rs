@@ -590,6 +590,13 @@ pub fn generate_password(provider_id: &str, options: Option<&Value>) -> Result<S
 /// [`generate_password`] with options already read.
 pub fn generate_password_for(provider_id: &str, options: &Options) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
+    if options.os_invalid {
+        // Not a password for some other OS's rules.
+        return Err(ApiError::new(
+            "INVALID_INPUT",
+            "options.os must be \"linux\" or \"windows\"",
+        ));
+    }
     let policy = provider
         .fields
         .iter()

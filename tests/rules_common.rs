@@ -894,6 +894,16 @@ fn generate_password_volcengine() {
     }
 }
 
+/// A password for rules other than the ones asked for is worse than none.
+#[test]
+fn generate_password_refuses_an_unknown_os() {
+    for os in [json!("solaris"), json!(5)] {
+        let options = json!({ "os": os, "username": "ab" });
+        let err = api::generate_password("huaweicloud", Some(&options)).unwrap_err();
+        assert_eq!(err.code, "INVALID_INPUT", "{os}");
+    }
+}
+
 #[test]
 fn generate_password_without_a_password_parameter() {
     assert_eq!(
