@@ -364,6 +364,13 @@ fn size_from_the_sdk_only_warns() {
     }
     let (ok, issues) = set("Size", json!("40"));
     assert_no_issues(ok, &issues);
+    // Not a size at all: an error, whatever the range.
+    for n in [0, -5] {
+        let (ok, issues) = set("Size", json!(n));
+        assert!(!ok, "{n}");
+        assert_issue(&issues, "Size", "range", "error", Some("InvalidArgument"));
+        assert_eq!(on(&issues, "Size").len(), 1, "{issues:?}");
+    }
     // RULES 5.5: a wrong type is InvalidArgument, not the size-limit code.
     for bad in [json!(40.5), json!("abc"), json!(true)] {
         let (ok, issues) = set("Size", bad.clone());

@@ -130,6 +130,8 @@ pub static FIELDS: [Field; 10] = [
     // the size limit itself is `LimitExceeded.SystemVolumeSize` (S004 error table).
     .code(BAD_ARGUMENT)
     .checks(&[
+        // A size is positive, whatever the documented range (as ksyun's).
+        Check::error(Rule::Minimum(1)),
         Check::warning(Rule::Minimum(10), NEWER).code("LimitExceeded.SystemVolumeSize"),
         Check::warning(Rule::Maximum(2048), NEWER).code("LimitExceeded.SystemVolumeSize"),
     ]),
