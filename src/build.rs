@@ -198,7 +198,8 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
             Some(u)
                 if u.path == "/"
                     && u.query.is_empty()
-                    && matches!(u.scheme.as_str(), "http" | "https") =>
+                    && matches!(u.scheme.as_str(), "http" | "https")
+                    && is_host_and_port(&u.host) =>
             {
                 Some(u.origin())
             }
@@ -246,6 +247,35 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
             None
         }
     }
+}
+
+/// `name[:port]` or `[v6][:port]`: a DNS name or an IP address, and a port
+/// from 1 to 65535 (not `user@host`, not `javascript:alert(1)`).
+fn is_host_and_port(host: &str) -> bool {
+    let is_port = |p: &str| {
+        (1..=5).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && (1..=65535).contains(&p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
+    };
+    if let Some(v6) = host.strip_prefix('[') {
+        let Some((addr, rest)) = signing::url::split_around(v6, "]") else {
+            return false;
+        };
+        let addr_ok = !addr.is_empty()
+            && addr
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        return addr_ok && (rest.is_empty() || rest.strip_prefix(':').is_some_and(is_port));
+    }
+    let (name, port) = match host.bytes().rposition(|b| b == b':') {
+        Some(i) => (host.get(..i).unwrap_or_default(), host.get(i + 1..)),
+        None => (host, None),
+    };
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+        && port.is_none_or(is_port)
 }
 
 /// The endpoint pattern with its `{region}` filled in (each pattern has one).

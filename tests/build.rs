@@ -190,3 +190,49 @@ fn a_context_client_token_is_checked_as_the_parameter() {
             .contains("ClientToken=own-token"));
     }
 }
+
+/// `context.endpoint` is `[https://]host[:port]`: a DNS name or an IP
+/// address, and a port from 1 to 65535.
+#[test]
+fn an_endpoint_is_a_host_and_port() {
+    let params = json!({"InstanceId": "i-1", "ImageId": "m-1"});
+    for (endpoint, origin) in [
+        ("ecs.example.com", Some("https://ecs.example.com")),
+        (
+            "https://ecs.example.com:8443",
+            Some("https://ecs.example.com:8443"),
+        ),
+        ("http://127.0.0.1:65535", Some("http://127.0.0.1:65535")),
+        ("https://[::1]:443", Some("https://[::1]:443")),
+        ("[2001:db8::1]", Some("https://[2001:db8::1]")),
+        ("javascript:alert(1)", None),
+        ("host:99999", None),
+        ("host:0", None),
+        ("host:", None),
+        ("user@host", None),
+        ("https://", None),
+        ("[::1", None),
+        ("[zz]:1", None),
+        ("ftp://host", None),
+        ("https://host/path", None),
+    ] {
+        let mut context = ctx("cn-hangzhou");
+        context["endpoint"] = json!(endpoint);
+        let out = build_request("aliyun", &params, Some(&context)).unwrap();
+        match origin {
+            Some(origin) => {
+                assert_eq!(out["ok"], true, "{endpoint}: {out}");
+                let url = out["request"]["url"].as_str().unwrap();
+                assert!(url.starts_with(&format!("{origin}/?")), "{endpoint}: {url}");
+            }
+            None => {
+                assert_eq!(out["ok"], false, "{endpoint}: {out}");
+                let issues = out["issues"].as_array().unwrap();
+                assert!(
+                    issues.iter().any(|i| i["field"] == "context.endpoint"),
+                    "{endpoint}: {issues:?}"
+                );
+            }
+        }
+    }
+}
