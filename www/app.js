@@ -27,7 +27,8 @@ const app = {
   controls: new Map(), // field or context name → control
   timer: null,
   result: null,
-  issueCursor: -1,
+  /** Issues "Go to next issue" went to in this round (`issueId`). */
+  visitedIssues: new Set(),
   touched: new Set(), // "pid:field" the user has been in
   located: [],
 };
@@ -80,6 +81,7 @@ function applyShare(share) {
   if (!p) return false;
   const model = buildModel(p);
   app.pid = p.id;
+  app.lastBuilt = false;
   if (share.os === 'linux' || share.os === 'windows') app.os = share.os;
   const c = (app.ctx[p.id] = { ...(app.ctx[p.id] || {}) });
   c.region = share.region || '';
@@ -198,6 +200,8 @@ function selectProvider(pid) {
   const p = app.providers.find((x) => x.id === pid);
   if (!p) return;
   app.pid = pid;
+  // Another provider's request is not "out of date": it is not this one's.
+  app.lastBuilt = false;
   app.model = buildModel(p);
   app.values[pid] = app.values[pid] || {};
   app.ctx[pid] = app.ctx[pid] || {};
@@ -314,7 +318,10 @@ function refreshEndpointHelp() {
   const p = app.model.provider;
   const c = app.ctx[app.pid] || {};
   const pattern = (p.region && p.region.endpoint) || '';
-  const region = c.region || (p.region && p.region.example) || '{region}';
+  // Only a well-formed region is shown in the host (a 50 000-character paste
+  // would be laid out again on every keystroke); the library reports the rest.
+  const wellFormed = (r) => typeof r === 'string' && r.length <= 64 && /^[a-z0-9-]+$/.test(r);
+  const region = (wellFormed(c.region) && c.region) || (p.region && p.region.example) || '{region}';
   // The SDK's own host for this region when it has one, else the pattern.
   const host = p.region && p.region.hosts && p.region.hosts[region];
   const endpoint = host ? `https://${host}` : pattern.replace('{region}', region);
@@ -709,13 +716,30 @@ function renderStatus(issues) {
     setStatusText(t('status.ok'));
   }
   $('next-issue').hidden = !(errors || warnings);
-  app.issueCursor = -1;
 }
 
-function goToIssue(index) {
+/** Which issue an item is, across re-renders (leaving a field re-sorts the list). */
+const issueId = (x) => `${x.issue.field}\u0000${x.issue.rule}\u0000${x.issue.severity}`;
+
+/**
+ * The first issue not yet gone to in this round. The list re-sorts as fields
+ * are left (an empty field's issue stops being pending), so a position in it
+ * would skip some issues and repeat others.
+ */
+function goToNextIssue() {
   const list = app.located || [];
   if (!list.length) return;
-  const item = list[((index % list.length) + list.length) % list.length];
+  let item = list.find((x) => !app.visitedIssues.has(issueId(x)));
+  if (!item) {
+    app.visitedIssues.clear();
+    item = list[0];
+  }
+  goToIssue(item);
+}
+
+/** Focuses the field of one issue (the result card for one without a field). */
+function goToIssue(item) {
+  app.visitedIssues.add(issueId(item));
   if (!item.key) {
     $('result').focus();
     return;
@@ -775,12 +799,12 @@ function renderResult(res) {
   if (res.issues.length) {
     issuesBox.replaceChildren(
       h('h3', { class: 'block-title', text: t('result.issues') }),
-      h('ul', { class: 'issue-list' }, app.located.map((x, i) => {
+      h('ul', { class: 'issue-list' }, app.located.map((x) => {
         const li = issueItem(x.issue, issueLabel(x), x.pending);
         if (x.key) {
           li.classList.add('is-link');
           const body = li.querySelector('.issue-body');
-          li.replaceChildren(h('button', { type: 'button', class: 'issue-body issue-jump', onclick: () => goToIssue(i) }, ...body.childNodes));
+          li.replaceChildren(h('button', { type: 'button', class: 'issue-body issue-jump', onclick: () => goToIssue(x) }, ...body.childNodes));
         }
         return li;
       })));
@@ -800,6 +824,8 @@ function renderResult(res) {
 
   if (!built) {
     card.classList.toggle('is-stale', !!app.lastBuilt);
+    // Nothing built for this provider yet: no blocks (not another provider's).
+    if (!app.lastBuilt) for (const b of Object.values(app.blocks)) b.block.hidden = true;
     note.textContent = app.lastBuilt ? t('result.stale') : t('result.placeholder');
     note.className = `result-note${app.located.some((x) => x.issue.severity !== 'warning' && !x.pending) ? ' is-error' : ''}`;
     setCopyEnabled(false);
@@ -938,7 +964,7 @@ function wireStatic() {
   });
   $('copy-curl').addEventListener('click', () => copyText(app.curl, t('result.copied'), t('result.copyFailed')));
   $('resign').addEventListener('click', update);
-  $('next-issue').addEventListener('click', () => goToIssue(++app.issueCursor));
+  $('next-issue').addEventListener('click', goToNextIssue);
   window.addEventListener('hashchange', () => {
     const share = decodeShare(location.hash);
     if (share && applyShare(share)) {

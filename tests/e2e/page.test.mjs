@@ -395,6 +395,53 @@ describe('the page in English on a desktop', () => {
     const ring = await b.page.$eval('#clear-form', (el) => getComputedStyle(el).outlineStyle);
     assert.notEqual(ring, 'none');
   });
+
+  it('switching provider never shows the other provider\'s request', async () => {
+    await fresh(b);
+    await fillValid(b.page, 'huaweicloud');
+    assert.ok((await blockText(b.page, 'requestLine')).includes('myhuaweicloud.com'));
+    await selectProvider(b.page, 'ksyun');
+    await b.page.click('#clear-form');
+    await settle(b.page);
+    const shown = await b.page.$$eval('#result-blocks .block:not([hidden])', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(shown, [], 'no request blocks for a provider with nothing built');
+    assert.equal(await b.page.$eval('#result', (el) => el.classList.contains('is-stale')), false);
+  });
+
+  it('"Go to next issue" visits each issue once per round', async () => {
+    await fresh(b);
+    await selectProvider(b.page, 'huaweicloud');
+    await b.page.click('#clear-form');
+    await settle(b.page);
+    const fields = await b.page.$$eval('#result-issues li.issue', (lis) => lis.map((li) => li.dataset.field));
+    assert.ok(fields.length >= 3, `several issues (${fields})`);
+    const visited = [];
+    for (let i = 0; i < fields.length; i++) {
+      await b.page.click('#next-issue');
+      await settle(b.page);
+      visited.push(await b.page.evaluate(() => document.activeElement.dataset.field || document.activeElement.dataset.context));
+    }
+    // Leaving each field re-sorts the list (its issue is no longer pending):
+    // still one click per issue reaches every field. (The "adminpass or
+    // keyname" issue on `os-change` is shown at adminpass.)
+    const expected = fields.filter((f) => f !== 'os-change').map((f) => f.replace(/^context\./, ''));
+    assert.deepEqual(new Set(visited), new Set(expected), `visited ${visited}`);
+  });
+
+  it('a very long region pasted in stays out of the endpoint help', async () => {
+    await fresh(b);
+    await selectProvider(b.page, 'aliyun');
+    const long = 'A'.repeat(50000);
+    const t0 = Date.now();
+    await b.page.fill('[data-context="region"]', long);
+    await settle(b.page);
+    assert.ok(Date.now() - t0 < 3000, `the page answers (${Date.now() - t0} ms)`);
+    const help = await b.page.$eval('[data-wrap="ctx-endpoint"] .help', (el) => el.textContent);
+    assert.ok(help.includes('cn-hangzhou') && !help.includes('AAAA'), `the help shows the example region, not the paste: ${help}`);
+    const placeholder = await b.page.getAttribute('[data-context="endpoint"]', 'placeholder');
+    assert.ok(!placeholder.includes('AAAA'), placeholder);
+    assert.ok((await fieldIssues(b.page, 'ctx-region')).length > 0, 'the region itself is flagged');
+  });
 });
 
 describe('the page for a Chinese browser on a phone', () => {
@@ -419,5 +466,20 @@ describe('the page for a Chinese browser on a phone', () => {
     const overflow = await b.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
     await screenshot(b.page, 'volcengine-zh-phone');
+  });
+
+  it('a long error code stays inside its box at 375 px', async () => {
+    await b.page.setViewportSize({ width: 375, height: 800 });
+    await load(b.page, server.url);
+    await selectProvider(b.page, 'aliyun');
+    await b.page.click('#fill-example');
+    await typeInto(b.page, 'SystemDisk.Size', '5000');
+    await settle(b.page);
+    const sticking = await b.page.$$eval('#result-issues .issue-code', (codes) => codes
+      .map((c) => [c.textContent, c.getBoundingClientRect().right - c.closest('#result-issues').getBoundingClientRect().right])
+      .filter(([, out]) => out > 0.5));
+    assert.deepEqual(sticking, [], 'no code badge past the issues box');
+    assert.ok((await b.page.textContent('#result-issues')).includes('InvalidSystemDiskSize.MoreThanMaxSize'));
+    await b.page.setViewportSize(PHONE);
   });
 });
