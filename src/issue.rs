@@ -192,9 +192,8 @@ pub enum Msg {
     },
     PasswordNonVisible,
     PasswordOutsideVisible,
-    PasswordUsername {
-        username: String,
-    },
+    /// Never names the username: the password contains part of it.
+    PasswordUsername,
     PasswordPrefix {
         prefix: &'static str,
         windows_only: bool,
@@ -209,7 +208,7 @@ pub enum Msg {
         suggestion: Option<&'static str>,
     },
     NotSupportedHere {
-        provider: &'static str,
+        provider: Text,
     },
     Deprecated {
         instead: Option<&'static str>,
@@ -249,6 +248,8 @@ enum Arg<'a> {
     Str(&'a str),
     Int(i64),
     Count(usize),
+    /// Characters shown one by one, a space apart (`" \`, not `"\`).
+    Chars(&'a str),
 }
 
 /// `template` with each `\u{1}` replaced by the next of `args`, without
@@ -265,6 +266,14 @@ fn fill(template: &str, args: &[Arg<'_>]) -> String {
             Some(Arg::Str(a)) => s.push_str(a),
             Some(&Arg::Int(n)) => push_decimal(&mut s, n < 0, n.unsigned_abs()),
             Some(&Arg::Count(n)) => push_decimal(&mut s, false, n as u64),
+            Some(Arg::Chars(a)) => {
+                for (i, c) in a.chars().enumerate() {
+                    if i > 0 {
+                        s.push(' ');
+                    }
+                    s.push(c);
+                }
+            }
             None => {}
         }
     }
@@ -321,9 +330,13 @@ impl Msg {
                 "无法读取参数：文本不是合法的 JSON（或嵌套超过 128 层）。",
                 &[],
             ),
-            Msg::TooDeep => ("Nested too deeply.", "嵌套层级过深。", &[]),
+            Msg::TooDeep => (
+                "Nested more than \u{1} levels deep, which no parameter of this API is; not read.",
+                "嵌套超过 \u{1} 层，本接口没有这样的参数；未读取。",
+                &[n(crate::params::MAX_DEPTH)],
+            ),
             Msg::TooMany { limit } => (
-                "Too many parameters (limit \u{1}); the rest was not checked.",
+                "Too many parameters (limit \u{1}); the rest were not checked.",
                 "参数过多（上限 \u{1} 个），其余未检查。",
                 &[n(*limit)],
             ),
@@ -440,9 +453,9 @@ impl Msg {
                 &[Str(specials)],
             ),
             Msg::PasswordDisputedChars { chars, why } => (
-                "The password uses one of \u{1}: \u{1}; it may be refused.",
+                "The password uses one of \u{1}, which \u{1}: it may be refused.",
                 "密码使用了 \u{1} 中的字符：\u{1}，可能被拒绝。",
-                &[Str(chars), Str(why.get(locale))],
+                &[Arg::Chars(chars), Str(why.get(locale))],
             ),
             Msg::PasswordNonVisible => (
                 "The password must not contain control characters (only visible characters are supported).",
@@ -454,10 +467,10 @@ impl Msg {
                 "密码包含空格或非 ASCII 字符：文档只说明支持可见字符，可能被拒绝。",
                 &[],
             ),
-            Msg::PasswordUsername { username } => (
-                "A Windows password must not contain the username \u{1}, the username reversed, or more than two consecutive characters of it.",
-                "Windows 密码不能包含用户名 \u{1}、其倒序，或其中连续 3 个及以上的字符。",
-                &[Str(username)],
+            Msg::PasswordUsername => (
+                "A Windows password must not contain the username, the username reversed, or any 3 consecutive characters of it.",
+                "Windows 密码不能包含用户名、用户名的倒序，或用户名中任意连续 3 个字符。",
+                &[],
             ),
             Msg::PasswordPrefix {
                 prefix,
@@ -504,9 +517,9 @@ impl Msg {
                 &[],
             ),
             Msg::NotSupportedHere { provider } => (
-                "This API on \u{1} has no such parameter.",
-                "\u{1} 的本接口没有这个参数。",
-                &[Str(provider)],
+                "\u{1} has no such parameter in this API: remove it.",
+                "\u{1}的本接口没有此参数，请删除。",
+                &[Str(provider.get(locale))],
             ),
             Msg::Deprecated {
                 instead: Some(name),
@@ -700,13 +713,11 @@ mod tests {
             },
             Msg::PasswordDisputedChars {
                 chars: "~#*",
-                why: Text::new("the SDK does not list them", "SDK 未列出这些字符"),
+                why: Text::new("the SDK does not list", "SDK 未列出这些字符"),
             },
             Msg::PasswordNonVisible,
             Msg::PasswordOutsideVisible,
-            Msg::PasswordUsername {
-                username: "Admin{}%s\"".into(),
-            },
+            Msg::PasswordUsername,
             Msg::PasswordPrefix {
                 prefix: "/",
                 windows_only: true,
@@ -724,7 +735,7 @@ mod tests {
             },
             Msg::Unknown { suggestion: None },
             Msg::NotSupportedHere {
-                provider: "Open Telekom Cloud",
+                provider: Text::new("Open Telekom Cloud ECS", "Open Telekom Cloud 弹性云服务器"),
             },
             Msg::Deprecated { instead: Some("X") },
             Msg::Deprecated { instead: None },
@@ -762,11 +773,11 @@ mod tests {
 参数必须是一个 JSON 对象。
 Input is too large (limit 4194304 bytes); it was not checked.
 输入过大（上限 4194304 字节），未做检查。
-Nested too deeply.
-嵌套层级过深。
+Nested more than 8 levels deep, which no parameter of this API is; not read.
+嵌套超过 8 层，本接口没有这样的参数；未读取。
 Parameters could not be read: not a plain JSON value (cyclic, BigInt, or nested too deeply).
 无法读取参数：不是合法的 JSON 值（例如循环引用、BigInt 或嵌套过深）。
-Too many parameters (limit 512); the rest was not checked.
+Too many parameters (limit 512); the rest were not checked.
 参数过多（上限 512 个），其余未检查。
 Given more than once (the same name twice, or both flat and nested); give it once.
 该参数被给出了多次（同一名称出现两次，或扁平写法与嵌套写法同时出现），请只给出一次。
@@ -826,14 +837,14 @@ The password must contain upper-case letters, lower-case letters and digits.
 密码必须同时包含大写字母、小写字母和数字。
 The password may contain only letters, digits and these special characters: ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
 密码只能包含大小写字母、数字和这些特殊字符：()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
-The password uses one of ~#*: the SDK does not list them; it may be refused.
-密码使用了 ~#* 中的字符：SDK 未列出这些字符，可能被拒绝。
+The password uses one of ~ # *, which the SDK does not list: it may be refused.
+密码使用了 ~ # * 中的字符：SDK 未列出这些字符，可能被拒绝。
 The password must not contain control characters (only visible characters are supported).
 密码不能包含控制字符（只支持可见字符）。
 The password contains a space or a non-ASCII character: the document only says visible characters are supported; it may be refused.
 密码包含空格或非 ASCII 字符：文档只说明支持可见字符，可能被拒绝。
-A Windows password must not contain the username Admin{}%s", the username reversed, or more than two consecutive characters of it.
-Windows 密码不能包含用户名 Admin{}%s"、其倒序，或其中连续 3 个及以上的字符。
+A Windows password must not contain the username, the username reversed, or any 3 consecutive characters of it.
+Windows 密码不能包含用户名、用户名的倒序，或用户名中任意连续 3 个字符。
 A Windows password must not start with /.
 Windows 实例的密码不能以 / 开头。
 The password must not start with $6$.
@@ -850,8 +861,8 @@ Not a parameter of this API. Did you mean ImageId?
 不是本接口的参数。是否想写 ImageId？
 Not a parameter of this API; it will be ignored or refused.
 不是本接口的参数，会被忽略或拒绝。
-This API on Open Telekom Cloud has no such parameter.
-Open Telekom Cloud 的本接口没有这个参数。
+Open Telekom Cloud ECS has no such parameter in this API: remove it.
+Open Telekom Cloud 弹性云服务器的本接口没有此参数，请删除。
 Deprecated; use X instead.
 该参数已废弃，请改用 X。
 Deprecated.

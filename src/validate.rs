@@ -157,7 +157,7 @@ fn status_issue(provider: &Provider, field: &Field, report: &mut Report) {
             "unsupported",
             field.code,
             Msg::NotSupportedHere {
-                provider: provider.name.en,
+                provider: provider.name,
             },
         ),
     }
@@ -414,7 +414,10 @@ fn push(
         Some(note) if !check.refused => note.get(report.locale).to_string(),
         Some(note) => {
             let mut message = msg.render(report.locale);
-            message.push(' ');
+            // Chinese sentences end in a full-width mark and take no space.
+            if report.locale != crate::issue::Locale::Zh {
+                message.push(' ');
+            }
             message.push_str(note.get(report.locale));
             message
         }

@@ -67,13 +67,11 @@ fn every_message() -> Vec<Msg> {
         Msg::PasswordChars { specials: "!@#" },
         Msg::PasswordDisputedChars {
             chars: "~#*",
-            why: Text::new("the SDK does not list them", "SDK 未列出这些字符"),
+            why: Text::new("the SDK does not list", "SDK 未列出这些字符"),
         },
         Msg::PasswordNonVisible,
         Msg::PasswordOutsideVisible,
-        Msg::PasswordUsername {
-            username: "Administrator".into(),
-        },
+        Msg::PasswordUsername,
         Msg::PasswordPrefix {
             prefix: "/",
             windows_only: true,
@@ -91,7 +89,7 @@ fn every_message() -> Vec<Msg> {
         },
         Msg::Unknown { suggestion: None },
         Msg::NotSupportedHere {
-            provider: "Open Telekom Cloud ECS",
+            provider: Text::new("Open Telekom Cloud ECS", "Open Telekom Cloud 弹性云服务器"),
         },
         Msg::Deprecated {
             instead: Some("ImageId"),
@@ -143,14 +141,13 @@ fn must_say(m: &Msg) -> Vec<String> {
         Msg::PasswordChars { specials } => {
             vec![specials.to_string()]
         }
-        Msg::PasswordDisputedChars { chars, .. } => vec![chars.to_string()],
-        Msg::PasswordUsername { username } => vec![username.clone()],
+        // Shown a space apart.
+        Msg::PasswordDisputedChars { chars, .. } => chars.chars().map(String::from).collect(),
         Msg::PasswordPrefix { prefix, .. } => vec![prefix.to_string()],
         Msg::Unknown {
             suggestion: Some(s),
         }
         | Msg::Deprecated { instead: Some(s) } => vec![s.to_string()],
-        Msg::NotSupportedHere { provider } => vec![provider.to_string()],
         Msg::ExactlyOne { a, b } | Msg::BothSet { a, b } | Msg::NeitherSet { a, b } => {
             vec![a.to_string(), b.to_string()]
         }
@@ -193,6 +190,7 @@ fn inserted_reasons_follow_the_locale() {
             chars: "~",
             why: reason,
         },
+        Msg::NotSupportedHere { provider: reason },
     ] {
         let (en, zh) = (m.render(Locale::En), m.render(Locale::Zh));
         assert!(

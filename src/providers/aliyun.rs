@@ -23,7 +23,7 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     specials: "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
     disputed: "\"\\",
     disputed_why: Text::new(
-        "only the SDK docstrings list them; the ECS documentation does not",
+        "only the SDK docstrings list (the ECS documentation does not)",
         "只有 SDK 文档注释列出了这些字符，ECS 文档未列出",
     ),
     classes: Classes::AtLeast(3),

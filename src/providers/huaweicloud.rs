@@ -26,7 +26,7 @@ pub static PASSWORD: PasswordPolicy = PasswordPolicy {
     specials: "!@$%^-_=+[{}]:,./?~#*",
     disputed: "~#*",
     disputed_why: Text::new(
-        "the API document allows them, but huaweicloudsdkecs and API Explorer do not list them",
+        "the API document allows but huaweicloudsdkecs and API Explorer do not list",
         "接口文档允许，但 huaweicloudsdkecs 与 API Explorer 未列出这些字符",
     ),
     classes: Classes::AtLeast(3),

@@ -169,9 +169,7 @@ impl PasswordPolicy {
                     out.push(finding(
                         "password.username",
                         Severity::Error,
-                        Msg::PasswordUsername {
-                            username: user.to_string(),
-                        },
+                        Msg::PasswordUsername,
                     ));
                 }
             }
