@@ -209,8 +209,8 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
                     "context.endpoint",
                     None,
                     Msg::Text(Text::new(
-                        "The endpoint must be https://host[:port], without path or query.",
-                        "接入地址必须为 https://host[:port]，不能带路径或查询参数。",
+                        "The endpoint must be http(s)://host[:port] (a port from 1 to 65535), without path or query.",
+                        "接入地址必须为 http(s)://主机[:端口]（端口 1–65535），不能带路径或查询参数。",
                     )),
                 );
                 None
@@ -228,8 +228,8 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
                 "context.region",
                 None,
                 Msg::Text(Text::new(
-                    "The region must be lower-case letters, digits and hyphens, e.g. cn-north-4.",
-                    "地域只能包含小写字母、数字和连字符，例如 cn-north-4。",
+                    "The region must be 1 to 64 lower-case letters, digits and hyphens, e.g. cn-north-4.",
+                    "地域必须为 1–64 个小写字母、数字或连字符，例如 cn-north-4。",
                 )),
             );
             None
@@ -359,7 +359,7 @@ pub fn build(
             None,
             Msg::Text(Text::new(
                 "Give an access key ID to get the signing strings.",
-                "填写 AccessKey ID 后可得到待签名字符串。",
+                "填写访问密钥 ID（AccessKey ID）后可得到待签名字符串。",
             )),
         );
         return Ok(Some(Built::Unsigned {

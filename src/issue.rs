@@ -222,10 +222,6 @@ pub enum Msg {
         a: &'static str,
         b: &'static str,
     },
-    NeitherSet {
-        a: &'static str,
-        b: &'static str,
-    },
     Requires {
         other: &'static str,
         value: &'static str,
@@ -544,11 +540,6 @@ impl Msg {
                 "\u{1} 和 \u{1} 不能同时设置。",
                 &[Str(a), Str(b)],
             ),
-            Msg::NeitherSet { a, b } => (
-                "\u{1} and \u{1} cannot both be empty.",
-                "\u{1} 和 \u{1} 不能同时为空。",
-                &[Str(a), Str(b)],
-            ),
             Msg::Requires { other, value } => (
                 "Only allowed when \u{1} is \u{1}.",
                 "只有 \u{1} 为 \u{1} 时才能设置。",
@@ -742,7 +733,6 @@ mod tests {
             Msg::NotPublic,
             Msg::ExactlyOne { a: "a", b: "b" },
             Msg::BothSet { a: "a", b: "b" },
-            Msg::NeitherSet { a: "a", b: "b" },
             Msg::Requires {
                 other: "Encrypted",
                 value: "true",
@@ -873,8 +863,6 @@ Set exactly one of a and b.
 a 和 b 必须且只能设置一个。
 a and b cannot both be set.
 a 和 b 不能同时设置。
-a and b cannot both be empty.
-a 和 b 不能同时为空。
 Only allowed when Encrypted is true.
 只有 Encrypted 为 true 时才能设置。
 Must be used together with o.

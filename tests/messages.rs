@@ -104,10 +104,6 @@ fn every_message() -> Vec<Msg> {
             a: "ImageId",
             b: "DiskId",
         },
-        Msg::NeitherSet {
-            a: "Password",
-            b: "KeyPairName",
-        },
         Msg::Requires {
             other: "Encrypted",
             value: "true",
@@ -148,7 +144,7 @@ fn must_say(m: &Msg) -> Vec<String> {
             suggestion: Some(s),
         }
         | Msg::Deprecated { instead: Some(s) } => vec![s.to_string()],
-        Msg::ExactlyOne { a, b } | Msg::BothSet { a, b } | Msg::NeitherSet { a, b } => {
+        Msg::ExactlyOne { a, b } | Msg::BothSet { a, b } => {
             vec![a.to_string(), b.to_string()]
         }
         Msg::Requires { other, value } => vec![other.to_string(), value.to_string()],

@@ -700,7 +700,7 @@ function renderStatus(issues) {
   const w = warnings === 1 ? t('status.warnings.one') : t('status.warnings.many', { n: warnings });
   if (app.result && app.result.error) {
     status.classList.add('is-error');
-    setStatusText(t('result.error', { message: app.result.error.message || String(app.result.error) }));
+    setStatusText(t('result.error', { message: errorText(app.result.error) }));
   } else if (errors && app.located.every((x) => x.issue.severity === 'warning' || x.pending)) {
     status.classList.add('is-pending');
     const n = app.located.filter((x) => x.pending).length;
@@ -716,6 +716,13 @@ function renderStatus(issues) {
     setStatusText(t('status.ok'));
   }
   $('next-issue').hidden = !(errors || warnings);
+}
+
+/** A thrown package error in the page's language (by its code), else its own message. */
+function errorText(err) {
+  const key = `error.${err && err.code}`;
+  const text = t(key);
+  return text !== key ? text : (err && err.message) || String(err);
 }
 
 /** Which issue an item is, across re-renders (leaving a field re-sorts the list). */
@@ -815,7 +822,7 @@ function renderResult(res) {
   }
 
   if (res.error) {
-    note.textContent = t('result.error', { message: res.error.message || String(res.error) });
+    note.textContent = t('result.error', { message: errorText(res.error) });
     note.className = 'result-note is-error';
     card.classList.add('is-stale');
     setCopyEnabled(false);

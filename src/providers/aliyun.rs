@@ -222,10 +222,10 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "ImageId",
             "one_of",
             Some("InvalidParameter.AllEmpty"),
-            Msg::NeitherSet {
-                a: "ImageId",
-                b: "DiskId",
-            },
+            Msg::Text(Text::new(
+                "Give ImageId (or the deprecated DiskId).",
+                "请填写 ImageId（或已废弃的 DiskId）。",
+            )),
         ),
         (true, true) => report.error(
             "DiskId",
@@ -258,8 +258,8 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
                 "windows_key_pair",
                 Some("DependencyViolation.WindowsInstance"),
                 Msg::Text(Text::new(
-                    "Windows instances cannot use an SSH key pair.",
-                    "Windows 实例不能使用 SSH 密钥对登录。",
+                    "Windows instances cannot use an SSH key pair: give Password instead.",
+                    "Windows 实例不能使用 SSH 密钥对登录，请改用 Password。",
                 )),
             );
         } else if password {

@@ -183,10 +183,10 @@ fn cross(v: &Values<'_>, _options: &Options, report: &mut Report) {
                 "InstancePassword",
                 "one_of",
                 None,
-                Msg::NeitherSet {
-                    a: "InstancePassword",
-                    b: "KeepImageLogin=true",
-                },
+                Msg::Text(Text::new(
+                    "Give InstancePassword, or set KeepImageLogin to true.",
+                    "请填写 InstancePassword，或将 KeepImageLogin 设为 true。",
+                )),
             );
         }
     }

@@ -186,10 +186,10 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "Password",
             "one_of",
             Some("MissingParameter.PasswordAndKeyPair"),
-            Msg::NeitherSet {
-                a: "Password",
-                b: "KeyPairName",
-            },
+            Msg::Text(Text::new(
+                "Give Password or KeyPairName, or set KeepImageCredential to true.",
+                "请填写 Password 或 KeyPairName，或将 KeepImageCredential 设为 true。",
+            )),
         );
     }
     if key && options.os == Some(Os::Windows) {
@@ -198,8 +198,8 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
             "windows_key_pair",
             Some("InvalidKeyPairForWindows.Unsupported"),
             Msg::Text(Text::new(
-                "Windows instances do not support key pairs.",
-                "Windows 操作系统的实例不支持密钥对。",
+                "Windows instances do not support key pairs: give Password instead.",
+                "Windows 操作系统的实例不支持密钥对，请改用 Password。",
             )),
         );
     } else if password && key && !v.is_true("KeepImageCredential") {
@@ -239,7 +239,7 @@ fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
 
 pub static PRECONDITIONS: [Text; 7] = [
     Text::new("The instance should be stopped.", "实例应处于已停止状态。"),
-    Text::new("The instance must not be expired, locked, creating an image, or managed by another service.", "实例不能已过期、被锁定、正在创建镜像或由其他服务创建。"),
+    Text::new("The instance must not be expired, locked, creating an image, or created by another service.", "实例不能已过期、被锁定、正在创建镜像或由其他服务创建。"),
     Text::new("The image must exist and fit the instance type and the volume type.", "镜像必须存在，且与实例规格和云盘类型匹配。"),
     Text::new("The system volume must be at least the image size and within the type's limit.", "系统盘容量不能小于镜像文件大小，且不能超过限制。"),
     Text::new("KeepImageCredential only with custom images that preset a credential.", "KeepImageCredential 仅适用于预设了凭证的自定义镜像。"),
