@@ -24,8 +24,22 @@ export interface FieldConstraints {
   enum?: string[];
   pattern?: string;
   format?: 'uuid' | 'base64' | 'ascii' | 'password' | 'path-segment';
-  /** Special characters a password may use. */
+  /** Special characters a password may use (as the document lists them). */
   specialCharacters?: string;
+  /** A password needs at least this many of: upper, lower, digit, special. */
+  minClasses?: number;
+  /** A password needs every one of these classes. */
+  requiredClasses?: Array<'upper' | 'lower' | 'digit'>;
+  /** Characters the sources disagree on: accepted, with a warning. */
+  disputedCharacters?: string;
+  /** "visible": any other visible ASCII character is allowed too (space and non-ASCII warned, control characters refused). */
+  otherCharacters?: 'visible';
+  /** Prefixes a password must not start with (some only on Windows). */
+  forbiddenPrefixes?: Array<{ prefix: string; windowsOnly: boolean }>;
+  /** Windows: not the username, nor reversed, nor any 3 consecutive characters of it (see ValidateOptions.username). */
+  windowsUsernameRule?: boolean;
+  /** Control characters are refused. */
+  noControl?: boolean;
   maxItems?: number;
   uniqueItems?: boolean;
   /** Uncertain rules (from sources other than the API document): reported as warnings only. */

@@ -1188,3 +1188,67 @@ fn empty_array_items_take_no_position() {
         assert!(url.contains("Arn.1.RoleType=r"), "{blank}: {out}");
     }
 }
+
+/// `providers()` states every password rule `validate` applies, and each
+/// stated rule holds: disputed characters warn, forbidden prefixes refuse
+/// (on Windows only where said), other visible characters pass.
+#[test]
+fn password_metadata_states_the_rules() {
+    for p in ALL {
+        let Some(field) = fields(p)
+            .into_iter()
+            .find(|f| f["constraints"]["format"] == "password")
+        else {
+            continue;
+        };
+        let name = field["name"].as_str().unwrap().to_string();
+        let c = &field["constraints"];
+        assert!(
+            c["minClasses"].is_u64() != c["requiredClasses"].is_array(),
+            "{p}: one class rule {c}"
+        );
+        let (base, _) = password_request(p);
+        let path = name.replace('.', "/");
+        let with_password = |pw: &str| with(base.clone(), &path, json!(pw));
+        for ch in c["disputedCharacters"].as_str().unwrap_or("").chars() {
+            let (ok, issues) = check(p, with_password(&format!("Aa1{ch}bcdefg")));
+            assert!(ok, "{p} {ch}: {issues:?}");
+            assert_issue(
+                &issues,
+                &name,
+                "password.disputed_chars",
+                "warning",
+                field["code"].as_str(),
+            );
+        }
+        for prefix in c["forbiddenPrefixes"].as_array().into_iter().flatten() {
+            let pw = format!("{}Aa1bcdefg", prefix["prefix"].as_str().unwrap());
+            let windows = json!({"os": "windows"});
+            let (ok, _) = check_with(p, with_password(&pw), windows);
+            assert!(!ok, "{p} {pw} on Windows");
+            let (ok, _) = check_with(p, with_password(&pw), json!({"os": "linux"}));
+            assert_eq!(ok, prefix["windowsOnly"] == true, "{p} {pw} on Linux");
+        }
+        if c["otherCharacters"] == "visible" {
+            let (ok, issues) = check(p, with_password("Aa1bcdef\u{7e}\u{60}"));
+            assert!(ok, "{p}: {issues:?}");
+        }
+        let username_rule = c["windowsUsernameRule"] == true;
+        let (ok, _) = check_with(
+            p,
+            with_password("Administrator1!"),
+            json!({"os": "windows"}),
+        );
+        assert_eq!(ok, !username_rule, "{p}: the username rule is stated");
+    }
+    let ksyun = fields("ksyun");
+    let pw = ksyun
+        .iter()
+        .find(|f| f["name"] == "InstancePassword")
+        .unwrap();
+    assert_eq!(pw["constraints"]["otherCharacters"], "visible");
+    assert_eq!(
+        pw["constraints"]["requiredClasses"],
+        json!(["upper", "lower", "digit"])
+    );
+}

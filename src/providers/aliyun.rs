@@ -137,8 +137,8 @@ pub static FIELDS: [Field; 22] = [
         Kind::String,
         Text::new("Password", "实例密码"),
         Text::new(
-            "8–30 characters, at least three of upper-case, lower-case, digits and ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/. Windows: must not start with /. Empty: keep the current password.",
-            "8–30 个字符，至少包含大写字母、小写字母、数字和特殊字符 ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ 中的三种。Windows 实例不能以 / 开头。为空表示不修改。",
+            "8–30 characters, at least three of upper-case, lower-case, digits and ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ (\" and \\ warned: only the SDK lists them). Windows: must not start with /. Empty: keep the current password.",
+            "8–30 个字符，至少包含大写字母、小写字母、数字和特殊字符 ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ 中的三种（\" 和 \\ 会有警告：仅 SDK 列出）。Windows 实例不能以 / 开头。为空表示不修改。",
         ),
     )
     .code(BAD_PASSWORD)

@@ -160,8 +160,8 @@ pub static FIELDS: [Field; 13] = [
         Kind::String,
         Text::new("Administrator password", "管理员密码"),
         Text::new(
-            "Password of root (Linux) or Administrator (Windows): 8–26 characters, at least three of upper-case, lower-case, digits and !@$%^-_=+[{}]:,./?~#*. Set either this or keyname.",
-            "root（Linux）或 Administrator（Windows）的密码：8–26 位，至少包含大写字母、小写字母、数字和特殊字符 !@$%^-_=+[{}]:,./?~#* 中的三种。与 keyname 二选一。",
+            "Password of root (Linux) or Administrator (Windows): 8–26 characters, at least three of upper-case, lower-case, digits and !@$%^-_=+[{}]:,./?~#* (~#* warned: not in the SDK). Windows: not the username, reversed, or any 3 consecutive characters of it. Set either this or keyname.",
+            "root（Linux）或 Administrator（Windows）的密码：8–26 位，至少包含大写字母、小写字母、数字和特殊字符 !@$%^-_=+[{}]:,./?~#* 中的三种（~#* 会有警告：SDK 未列出）。Windows：不能包含用户名、其倒序或其中任意连续 3 个字符。与 keyname 二选一。",
         ),
     )
     .code(BAD_PASSWORD)

@@ -396,12 +396,42 @@ mod tests {
             Rule::PathSegment => {
                 m.insert("format".into(), Value::from("path-segment"));
             }
-            Rule::NoControl => {}
+            Rule::NoControl => {
+                m.insert("noControl".into(), Value::from(true));
+            }
             Rule::Password(p) => {
                 m.insert("format".into(), Value::from("password"));
                 m.insert("minLength".into(), Value::from(p.min));
                 m.insert("maxLength".into(), Value::from(p.max));
                 m.insert("specialCharacters".into(), Value::from(p.specials));
+                match p.classes {
+                    crate::rules::password::Classes::AtLeast(n) => {
+                        m.insert("minClasses".into(), Value::from(n));
+                    }
+                    crate::rules::password::Classes::UpperLowerDigit => {
+                        m.insert(
+                            "requiredClasses".into(),
+                            serde_json::json!(["upper", "lower", "digit"]),
+                        );
+                    }
+                }
+                if !p.disputed.is_empty() {
+                    m.insert("disputedCharacters".into(), Value::from(p.disputed));
+                }
+                if p.others == crate::rules::password::Others::VisibleAscii {
+                    m.insert("otherCharacters".into(), Value::from("visible"));
+                }
+                if !p.forbidden_prefixes.is_empty() {
+                    let prefixes = p
+                        .forbidden_prefixes
+                        .iter()
+                        .map(|(prefix, windows_only)| serde_json::json!({"prefix": prefix, "windowsOnly": windows_only}))
+                        .collect();
+                    m.insert("forbiddenPrefixes".into(), Value::Array(prefixes));
+                }
+                if p.windows_username_rule {
+                    m.insert("windowsUsernameRule".into(), Value::from(true));
+                }
             }
             Rule::MaxItems(n) => {
                 m.insert("maxItems".into(), Value::from(n));

@@ -8,7 +8,7 @@ use crate::issue::push_decimal;
 
 use crate::issue::{Severity, Text};
 use crate::params::has_list_segment;
-use crate::rules::password::PasswordPolicy;
+use crate::rules::password::{Classes, Others, PasswordPolicy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Location {
@@ -423,12 +423,39 @@ fn write_rule(out: &mut String, rule: &Rule, first: &mut bool) {
         Rule::Base64 => text(out, first, "\"format\":\"base64\""),
         Rule::Ascii => text(out, first, "\"format\":\"ascii\""),
         Rule::PathSegment => text(out, first, "\"format\":\"path-segment\""),
-        Rule::NoControl => {}
+        Rule::NoControl => text(out, first, "\"noControl\":true"),
         Rule::Password(p) => {
             text(out, first, "\"format\":\"password\",\"specialCharacters\":");
             push_json_str(out, p.specials);
             push_key_num(out, first, "minLength", false, p.min as u64);
             push_key_num(out, first, "maxLength", false, p.max as u64);
+            match p.classes {
+                Classes::AtLeast(n) => push_key_num(out, first, "minClasses", false, n as u64),
+                Classes::UpperLowerDigit => text(
+                    out,
+                    first,
+                    "\"requiredClasses\":[\"upper\",\"lower\",\"digit\"]",
+                ),
+            }
+            if !p.disputed.is_empty() {
+                text(out, first, "\"disputedCharacters\":");
+                push_json_str(out, p.disputed);
+            }
+            if p.others == Others::VisibleAscii {
+                text(out, first, "\"otherCharacters\":\"visible\"");
+            }
+            if !p.forbidden_prefixes.is_empty() {
+                text(out, first, "\"forbiddenPrefixes\":[");
+                for (i, (prefix, windows_only)) in p.forbidden_prefixes.iter().enumerate() {
+                    out.push_str(if i > 0 { ",{\"prefix\":" } else { "{\"prefix\":" });
+                    push_json_str(out, prefix);
+                    out.push_str(if *windows_only { ",\"windowsOnly\":true}" } else { ",\"windowsOnly\":false}" });
+                }
+                out.push(']');
+            }
+            if p.windows_username_rule {
+                text(out, first, "\"windowsUsernameRule\":true");
+            }
         }
         Rule::MaxItems(n) => push_key_num(out, first, "maxItems", false, n as u64),
         Rule::Distinct => text(out, first, "\"uniqueItems\":true"),

@@ -70,8 +70,8 @@ pub static FIELDS: [Field; 10] = [
         Kind::String,
         Text::new("Password", "密码"),
         Text::new(
-            "8–30 characters: letters, digits and `~!@#$%^&*()_-+=|{}[]:;'<>,.?/ only, at least three kinds; must not start with / or $6$.",
-            "8–30 个字符，只能由大小写字母、数字和特殊字符 `~!@#$%^&*()_-+=|{}[]:;'<>,.?/ 组成，且至少包含三种；不能以 / 或 $6$ 开头。",
+            "8–30 characters: letters, digits and `~!@#$%^&*()_-+=|{}[]:;'<>,.?/ only, at least three kinds; must not start with / or $6$. Give this or KeyPairName, unless KeepImageCredential is true.",
+            "8–30 个字符，只能由大小写字母、数字和特殊字符 `~!@#$%^&*()_-+=|{}[]:;'<>,.?/ 组成，且至少包含三种；不能以 / 或 $6$ 开头。与 KeyPairName 至少填写一个，除非 KeepImageCredential 为 true。",
         ),
     )
     .code(BAD_PASSWORD)
