@@ -42,8 +42,14 @@ export interface FieldConstraints {
   noControl?: boolean;
   maxItems?: number;
   uniqueItems?: boolean;
-  /** Uncertain rules (from sources other than the API document): reported as warnings only. */
-  advisory?: Array<Omit<FieldConstraints, 'advisory'>>;
+  /** The provider's code for a rule that has its own, by the rule's key (`minimum`, `maximum`, `maxItems`…); other rules answer the field's `code`. */
+  codes?: Record<string, string>;
+  /**
+   * Uncertain rules (from sources other than the API document): reported as
+   * warnings only. `code` when the rule has its own; `null` when the server
+   * takes the value (a hint).
+   */
+  advisory?: Array<Omit<FieldConstraints, 'advisory' | 'codes'> & { code?: string | null }>;
 }
 
 export interface FieldInfo {

@@ -1252,3 +1252,46 @@ fn password_metadata_states_the_rules() {
         json!(["upper", "lower", "digit"])
     );
 }
+
+/// A rule with its own code says so in `providers()` (`codes`, or `code` on
+/// an advisory rule; `null` for a hint), and validate answers that code.
+#[test]
+fn constraint_codes_are_stated() {
+    let size = fields("aliyun")
+        .into_iter()
+        .find(|f| f["name"] == "SystemDisk.Size")
+        .unwrap();
+    let c = &size["constraints"];
+    assert_eq!(
+        c["codes"],
+        json!({"minimum": "InvalidSystemDiskSize.LessThanMinSize", "maximum": "InvalidSystemDiskSize.MoreThanMaxSize"})
+    );
+    assert_eq!(
+        c["advisory"][0]["code"],
+        "InvalidSystemDiskSize.LessThanMinSize"
+    );
+    let base = json!({"InstanceId": "i-1", "ImageId": "m-1"});
+    for (n, key) in [(0, "minimum"), (2049, "maximum")] {
+        let (_, issues) = check("aliyun", with(base.clone(), "SystemDisk.Size", json!(n)));
+        assert_issue(
+            &issues,
+            "SystemDisk.Size",
+            "range",
+            "error",
+            c["codes"][key].as_str(),
+        );
+    }
+    let byol = fields("otc")
+        .into_iter()
+        .find(|f| f["name"] == "os-change.metadata.BYOL")
+        .unwrap();
+    assert_eq!(byol["constraints"]["advisory"][0]["code"], Value::Null);
+    let keys = fields("ksyun")
+        .into_iter()
+        .find(|f| f["name"] == "KeyId.N")
+        .unwrap();
+    assert_eq!(
+        keys["constraints"]["codes"]["maxItems"],
+        "InvalidParameter.InstanceKeyLimitExceeded"
+    );
+}

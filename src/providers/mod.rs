@@ -332,15 +332,28 @@ mod tests {
     fn constraints_json(this: &Field) -> Map<String, Value> {
         let mut c = Map::new();
         let mut warnings = Vec::new();
+        let mut codes = Map::new();
         for check in this.checks {
             if check.severity == Severity::Warning {
                 // Uncertain rules are listed apart so a form does not enforce them.
-                warnings.push(rule_json(&check.rule));
+                let mut one = rule_json(&check.rule);
+                match (check.code, check.refused) {
+                    (Some(code), _) => one["code"] = Value::from(code),
+                    (None, false) => one["code"] = Value::Null,
+                    (None, true) => {}
+                }
+                warnings.push(one);
                 continue;
             }
             if let Value::Object(one) = rule_json(&check.rule) {
                 c.extend(one);
             }
+            if let Some(code) = check.code {
+                codes.insert(check.rule.key().into(), Value::from(code));
+            }
+        }
+        if !codes.is_empty() {
+            c.insert("codes".into(), Value::Object(codes));
         }
         if !warnings.is_empty() {
             c.insert("advisory".into(), Value::Array(warnings));

@@ -63,6 +63,24 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// The constraint key `providers()` writes first for this rule.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Rule::Length { .. } | Rule::ExactLength(_) => "minLength",
+            Rule::MaxLength(_) => "maxLength",
+            Rule::Minimum(_) => "minimum",
+            Rule::Maximum(_) => "maximum",
+            Rule::OneOf(_) => "enum",
+            Rule::Uuid | Rule::UuidLowercase | Rule::Base64 | Rule::Ascii | Rule::PathSegment => {
+                "format"
+            }
+            Rule::Password(_) => "format",
+            Rule::NoControl => "noControl",
+            Rule::MaxItems(_) => "maxItems",
+            Rule::Distinct => "uniqueItems",
+        }
+    }
+
     pub fn is_list_level(&self) -> bool {
         matches!(self, Rule::MaxItems(_) | Rule::Distinct)
     }
@@ -324,6 +342,26 @@ impl Field {
                 write_rule(out, &check.rule, &mut first);
             }
         }
+        // A rule with its own code (aliyun's LessThanMinSize / MoreThanMaxSize):
+        // `codes` by the constraint's key; the rest carry the field's `code`.
+        let mut codes = false;
+        for check in self.checks.iter().filter(|c| c.severity == Severity::Error) {
+            if let Some(code) = check.code {
+                out.push_str(match (codes, first) {
+                    (true, _) => ",",
+                    (false, true) => "\"codes\":{",
+                    (false, false) => ",\"codes\":{",
+                });
+                codes = true;
+                push_json_str(out, check.rule.key());
+                out.push(':');
+                push_json_str(out, code);
+            }
+        }
+        if codes {
+            out.push('}');
+            first = false;
+        }
         // Uncertain rules are listed apart so a form does not enforce them.
         let mut advisory = false;
         for check in self.checks {
@@ -338,6 +376,15 @@ impl Field {
                 advisory = true;
                 out.push('{');
                 write_rule(out, &check.rule, &mut true);
+                // Its own code; `null` for a hint (the server takes the value).
+                match (check.code, check.refused) {
+                    (Some(code), _) => {
+                        out.push_str(",\"code\":");
+                        push_json_str(out, code);
+                    }
+                    (None, false) => out.push_str(",\"code\":null"),
+                    (None, true) => {}
+                }
                 out.push('}');
             }
         }
