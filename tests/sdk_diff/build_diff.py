@@ -104,7 +104,8 @@ def huawei_params(rng, otc):
             metadata["__system__encrypted"] = rng.choice(["0", "1", "1"])
             if rng.random() < 0.6:
                 metadata["__system__cmkid"] = (C.uuid_text(rng) if rng.random() < 0.5
-                                               else C.text(rng, 36, 36, C.PRINTABLE, unicode=0.2))
+                                               # 36 bytes (RULES H17): ASCII only
+                                               else C.text(rng, 36, 36, C.PRINTABLE, unicode=0))
     if rng.random() < 0.3:
         option["mode"] = "withStopServer"
     body = C.shuffled(rng, option)
@@ -156,7 +157,9 @@ def huawei_case(rng, driver, provider):
     answer = driver.build(provider, params, context)
     try:
         if otc:
-            endpoint = "https://ecs.%s.otc.t-systems.com" % region
+            # The Swiss region serves its APIs under sc.otc.t-systems.com.
+            endpoint = ("https://ecs.eu-ch2.sc.otc.t-systems.com" if region == "eu-ch2"
+                        else "https://ecs.%s.otc.t-systems.com" % region)
         else:
             from huaweicloudsdkecs.v2.region.ecs_region import EcsRegion
             endpoint = EcsRegion.value_of(region).endpoints[0]
