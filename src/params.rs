@@ -145,11 +145,10 @@ impl<'a> Params<'a> {
                 }
             }
             Input::Array(items) => {
-                // Empty items (null, "", or a struct with nothing given) are
-                // not given, as anywhere: they take no position, so
-                // `["a", "", "b"]` is `.1` and `.2` (a form's blank row is not
-                // a gap in the list).
-                let given = items.iter().filter(|item| !is_blank(item));
+                // Empty items (null, "") are not given, as anywhere: they take
+                // no position, so `["a", "", "b"]` is `.1` and `.2` (a form's
+                // blank row is not a gap in the list).
+                let given = items.iter().filter(|item| !is_absent(item));
                 for (i, child) in given.enumerate() {
                     path.truncate(len);
                     path.push('.');
@@ -180,15 +179,6 @@ impl<'a> Params<'a> {
 /// Null and "" mean "not given", as the SDKs drop them.
 pub(crate) fn is_absent(v: &Input<'_>) -> bool {
     matches!(v, Input::Null) || matches!(v, Input::Str(s) if s.is_empty())
-}
-
-/// An array item with nothing given in it: absent, or a struct (object) whose
-/// members are all absent (`{}`, `{"RoleType": ""}`).
-fn is_blank(item: &Input<'_>) -> bool {
-    match item {
-        Input::Object(members) => members.iter().all(|(_, v)| is_absent(v)),
-        other => is_absent(other),
-    }
 }
 
 /// A list position as written in a name: a 1-based decimal without a

@@ -1175,18 +1175,6 @@ fn empty_array_items_take_no_position() {
         "error",
         Some("KeyIdInvalidParameterValue"),
     );
-    // A blank struct row ({} or every member empty) takes no position either.
-    let aliyun = json!({"InstanceId": "i-1", "ImageId": "m-1"});
-    for blank in [json!({}), json!({"RoleType": ""}), json!(null)] {
-        let arns = json!([blank, {"RoleType": "r", "Rolearn": "acs:ram::1:role/x"}]);
-        let params = with(aliyun.clone(), "Arn", arns);
-        let (_, issues) = check("aliyun", params.clone());
-        assert_no_rule(&issues, "Arn.N.RoleType", "list.gap");
-        let context = json!({"region": "cn-hangzhou", "accessKeyId": "AK", "timestamp": "2024-05-06T07:08:09Z", "nonce": "n"});
-        let out = api::build_request("aliyun", &params, Some(&context)).unwrap();
-        let url = out["request"]["url"].as_str().unwrap_or_default();
-        assert!(url.contains("Arn.1.RoleType=r"), "{blank}: {out}");
-    }
 }
 
 /// `providers()` states every password rule `validate` applies, and each
