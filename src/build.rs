@@ -189,6 +189,8 @@ fn is_region(s: &str) -> bool {
 /// `https://host[:port]` from the explicit endpoint or the provider's pattern.
 fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<String> {
     if let Some(endpoint) = &ctx.endpoint {
+        // A fragment or an empty query would be dropped silently.
+        let extra = endpoint.bytes().any(|b| b == b'#' || b == b'?');
         let with_scheme = if signing::url::split_scheme(endpoint).is_some() {
             endpoint.clone()
         } else {
@@ -196,7 +198,8 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
         };
         return match signing::ParsedUrl::parse(&with_scheme) {
             Some(u)
-                if u.path == "/"
+                if !extra
+                    && u.path == "/"
                     && u.query.is_empty()
                     && matches!(u.scheme.as_str(), "http" | "https")
                     && is_host_and_port(&u.host) =>
@@ -249,33 +252,83 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
     }
 }
 
-/// `name[:port]` or `[v6][:port]`: a DNS name or an IP address, and a port
-/// from 1 to 65535 (not `user@host`, not `javascript:alert(1)`).
+/// `name[:port]` or `[v6][:port]`: a DNS name (labels of letters, digits,
+/// `-`, `_`, not starting or ending with `-`; a final dot allowed), an IPv4
+/// address (four decimal bytes) or a bracketed IPv6 address, and a port from
+/// 1 to 65535 without leading zeros. Not `user@host`, `javascript:alert(1)`,
+/// `a..b`, `256.1.1.1` or `[:]`.
 fn is_host_and_port(host: &str) -> bool {
     let is_port = |p: &str| {
         (1..=5).contains(&p.len())
+            && !p.starts_with('0')
             && p.bytes().all(|b| b.is_ascii_digit())
-            && (1..=65535).contains(&p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
+            && p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 65535
     };
     if let Some(v6) = host.strip_prefix('[') {
         let Some((addr, rest)) = signing::url::split_around(v6, "]") else {
             return false;
         };
-        let addr_ok = !addr.is_empty()
-            && addr
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-        return addr_ok && (rest.is_empty() || rest.strip_prefix(':').is_some_and(is_port));
+        return is_ipv6(addr) && (rest.is_empty() || rest.strip_prefix(':').is_some_and(is_port));
     }
     let (name, port) = match host.bytes().rposition(|b| b == b':') {
         Some(i) => (host.get(..i).unwrap_or_default(), host.get(i + 1..)),
         None => (host, None),
     };
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
-        && port.is_none_or(is_port)
+    is_dns_name_or_ipv4(name) && port.is_none_or(is_port)
+}
+
+fn is_dns_name_or_ipv4(name: &str) -> bool {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name.is_empty() || name.len() > 253 {
+        return false;
+    }
+    // Byte splits, not `str::split`: no string searcher in the wasm.
+    let labels = || name.as_bytes().split(|&b| b == b'.');
+    let labels_ok = labels().all(|label| {
+        (1..=63).contains(&label.len())
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
+            && label
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
+    // A name whose last label is all digits reads as an IPv4 address
+    // (`1.2.3` is 1.2.0.3 to a URL parser): only the dotted-quad form.
+    let numeric_end = labels()
+        .next_back()
+        .is_some_and(|l| l.iter().all(u8::is_ascii_digit));
+    let ipv4 = || {
+        labels().count() == 4
+            && labels().all(|p| {
+                (1..=3).contains(&p.len())
+                    && p.iter().all(u8::is_ascii_digit)
+                    && (p.len() == 1 || p[0] != b'0')
+                    && p.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 255
+            })
+    };
+    labels_ok && (!numeric_end || ipv4())
+}
+
+/// Hex groups of 1–4 digits separated by `:`, at most 8, one `::` at most
+/// (an embedded IPv4 tail is not needed for an API endpoint).
+fn is_ipv6(addr: &str) -> bool {
+    let b = addr.as_bytes();
+    let compressed = b.windows(2).filter(|w| w == b"::").count();
+    if compressed > 1 || !b.contains(&b':') {
+        return false;
+    }
+    let groups = || b.split(|&c| c == b':');
+    let filled = groups().filter(|g| !g.is_empty()).count();
+    let hex_ok = groups().all(|g| g.len() <= 4 && g.iter().all(u8::is_ascii_hexdigit));
+    let shape_ok = if compressed == 1 {
+        // `::` may open or close the address; a single `:` may not.
+        let lone_start = b.first() == Some(&b':') && !b.starts_with(b"::");
+        let lone_end = b.last() == Some(&b':') && !b.ends_with(b"::");
+        filled <= 7 && !lone_start && !lone_end
+    } else {
+        groups().count() == 8 && filled == 8
+    };
+    hex_ok && shape_ok
 }
 
 /// The endpoint pattern with its `{region}` filled in (each pattern has one).

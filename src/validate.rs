@@ -522,14 +522,13 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
         }
     }
     // Ids and names never start or end with white space, which is sent as
-    // given (a pasted " i-abc" is another id). Passwords may; Base64 text
-    // often ends in a newline.
-    let free_text = |r: &Rule| matches!(r, Rule::Password(_) | Rule::Base64);
+    // given (a pasted " i-abc" is another id). Passwords (secret fields)
+    // may; Base64 text often ends in a newline. Said once: not after another
+    // issue on the same value.
+    let base64 = field.checks.iter().any(|c| matches!(c.rule, Rule::Base64));
     if let Got::Str(s) = got {
-        if s.trim() != *s
-            && !field.checks.iter().any(|c| free_text(&c.rule))
-            && !report.has_error_on(name)
-        {
+        let said = report.issues.iter().any(|i| i.field == name);
+        if s.trim() != *s && !field.secret && !base64 && !said {
             report.warning(
                 name,
                 "whitespace",

@@ -215,6 +215,24 @@ fn an_endpoint_is_a_host_and_port() {
         ("[zz]:1", None),
         ("ftp://host", None),
         ("https://host/path", None),
+        (
+            "https://ECS.Example.com.:443",
+            Some("https://ecs.example.com.:443"),
+        ),
+        ("https://[::]:8080", Some("https://[::]:8080")),
+        ("https://a..b", None),
+        ("https://.", None),
+        ("https://-bad.com", None),
+        ("https://256.1.1.1", None),
+        ("https://1.2.3", None),
+        ("https://0x7f.1", None),
+        ("https://[:]", None),
+        ("https://[.]", None),
+        ("https://[1.2.3.4]", None),
+        ("https://[1:2:3:4:5:6:7:8:9]", None),
+        ("https://host:0443", None),
+        ("https://host#frag", None),
+        ("https://host?", None),
     ] {
         let mut context = ctx("cn-hangzhou");
         context["endpoint"] = json!(endpoint);

@@ -1139,6 +1139,18 @@ fn white_space_around_an_id_is_a_warning() {
     );
     assert!(ok, "{issues:?}");
     assert_no_rule(&issues, "InstancePassword", "whitespace");
+    // A password OTC does not take, and a value another issue already names:
+    // one issue each, none about white space.
+    let mut otc = example("otc");
+    otc["os-change"]["adminpass"] = json!(" Secret@2024");
+    otc["os-change"]["metadata"] = json!({"BYOL": " true"});
+    let (_, issues) = check("otc", otc);
+    assert_no_rule(&issues, "os-change.adminpass", "whitespace");
+    assert_eq!(
+        on(&issues, "os-change.metadata.BYOL").len(),
+        1,
+        "{issues:?}"
+    );
 }
 
 /// Empty items of an array (a form's blank row) take no position: no gap.
