@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::input::Input;
 
-use crate::issue::{Issue, Msg, Report, Severity, TypeName};
+use crate::issue::{Issue, Locale, Msg, Report, Severity, Text, TypeName};
 use crate::options::Options;
 use crate::params::{is_absent, match_pattern, Params};
 use crate::providers::spec::{Check, Field, Kind, Rule, Status};
@@ -415,7 +415,7 @@ fn push(
         Some(note) => {
             let mut message = msg.render(report.locale);
             // Chinese sentences end in a full-width mark and take no space.
-            if report.locale != crate::issue::Locale::Zh {
+            if report.locale != Locale::Zh {
                 message.push(' ');
             }
             message.push_str(note.get(report.locale));
@@ -533,7 +533,7 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
                 name,
                 "whitespace",
                 None,
-                Msg::Text(crate::issue::Text::new(
+                Msg::Text(Text::new(
                     "Starts or ends with white space, which is sent as given: an ID or a name never does.",
                     "首尾含空白字符，将原样发送：ID 和名称不会以空白开头或结尾。",
                 )),
