@@ -258,12 +258,7 @@ fn origin(provider: &Provider, ctx: &Context, report: &mut Report) -> Option<Str
 /// 1 to 65535 without leading zeros. Not `user@host`, `javascript:alert(1)`,
 /// `a..b`, `256.1.1.1` or `[:]`.
 fn is_host_and_port(host: &str) -> bool {
-    let is_port = |p: &str| {
-        (1..=5).contains(&p.len())
-            && !p.starts_with('0')
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 65535
-    };
+    let is_port = |p: &str| small_decimal(p.as_bytes()).is_some_and(|n| (1..=65535).contains(&n));
     if let Some(v6) = host.strip_prefix('[') {
         let Some((addr, rest)) = signing::url::split_around(v6, "]") else {
             return false;
@@ -275,6 +270,14 @@ fn is_host_and_port(host: &str) -> bool {
         None => (host, None),
     };
     is_dns_name_or_ipv4(name) && port.is_none_or(is_port)
+}
+
+/// A decimal of 1 to 5 digits without a leading zero (a port, an IPv4 byte).
+fn small_decimal(digits: &[u8]) -> Option<u32> {
+    let ok = (1..=5).contains(&digits.len())
+        && digits.iter().all(u8::is_ascii_digit)
+        && (digits.len() == 1 || digits[0] != b'0');
+    ok.then(|| digits.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
 }
 
 fn is_dns_name_or_ipv4(name: &str) -> bool {
@@ -299,12 +302,7 @@ fn is_dns_name_or_ipv4(name: &str) -> bool {
         .is_some_and(|l| l.iter().all(u8::is_ascii_digit));
     let ipv4 = || {
         labels().count() == 4
-            && labels().all(|p| {
-                (1..=3).contains(&p.len())
-                    && p.iter().all(u8::is_ascii_digit)
-                    && (p.len() == 1 || p[0] != b'0')
-                    && p.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 255
-            })
+            && labels().all(|p| p.len() <= 3 && small_decimal(p).is_some_and(|n| n <= 255))
     };
     labels_ok && (!numeric_end || ipv4())
 }

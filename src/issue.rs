@@ -623,6 +623,11 @@ impl Report {
             .any(|i| i.severity == Severity::Error && i.field == field)
     }
 
+    /// Any issue (error or warning) already reported on this field.
+    pub fn has_issue_on(&self, field: &str) -> bool {
+        self.issues.iter().any(|i| i.field == field)
+    }
+
     /// An error of this rule already reported on this field.
     pub fn has_error_of(&self, field: &str, rule: &str) -> bool {
         self.issues

@@ -527,8 +527,7 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
     // issue on the same value.
     let base64 = field.checks.iter().any(|c| matches!(c.rule, Rule::Base64));
     if let Got::Str(s) = got {
-        let said = report.issues.iter().any(|i| i.field == name);
-        if s.trim() != *s && !field.secret && !base64 && !said {
+        if s.trim() != *s && !field.secret && !base64 && !report.has_issue_on(name) {
             report.warning(
                 name,
                 "whitespace",

@@ -128,13 +128,7 @@ fn endpoints_follow_the_sdk_endpoint_maps() {
         assert!(url.starts_with(origin), "{provider} {region}: {url}");
         let host = origin.trim_start_matches("https://").trim_end_matches('/');
         // providers() says the same, for forms that show the endpoint.
-        let all = reinstall_kit::api::providers_json();
-        let described = all
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["id"] == provider)
-            .unwrap();
+        let described = provider_info(provider);
         let pattern = described["region"]["endpoint"].as_str().unwrap();
         let shown = match described["region"]["hosts"][region].as_str() {
             Some(h) => format!("https://{h}/"),

@@ -15,14 +15,10 @@ const ALL: [&str; 5] = ["huaweicloud", "otc", "ksyun", "aliyun", "volcengine"];
 
 /// Every field of `provider` as `providers()` describes it.
 fn fields(provider: &str) -> Vec<Value> {
-    let all = api::providers_json();
-    let p = all
+    provider_info(provider)["fields"]
         .as_array()
         .unwrap()
-        .iter()
-        .find(|p| p["id"] == provider)
-        .unwrap();
-    p["fields"].as_array().unwrap().clone()
+        .clone()
 }
 
 /// A documented name as one concrete flat key (`KeyId.N` → `KeyId.1`).

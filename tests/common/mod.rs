@@ -71,15 +71,20 @@ pub fn assert_clean(ok: bool, issues: &[Value]) {
     );
 }
 
-/// The provider's own example (from its seed document).
-pub fn example(provider: &str) -> Value {
+/// `provider` as `providers()` describes it.
+pub fn provider_info(provider: &str) -> Value {
     let all = api::providers_json();
     all.as_array()
         .unwrap()
         .iter()
         .find(|p| p["id"] == provider)
-        .expect("provider listed")["example"]
+        .expect("provider listed")
         .clone()
+}
+
+/// The provider's own example (from its seed document).
+pub fn example(provider: &str) -> Value {
+    provider_info(provider)["example"].clone()
 }
 
 /// `base` with `path` (dotted, nested objects created as needed) set to `value`,
