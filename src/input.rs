@@ -15,8 +15,8 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::issue::push_decimal;
-use crate::params::MAX_DEPTH;
+use crate::util::json::push_decimal;
+use crate::util::limits::MAX_DEPTH;
 
 /// One JSON value of an input.
 #[derive(Clone, Debug, PartialEq)]
@@ -287,7 +287,7 @@ mod tests {
             }
             depth += 1;
         }
-        assert_eq!(depth, crate::params::MAX_DEPTH + 1);
+        assert_eq!(depth, crate::util::limits::MAX_DEPTH + 1);
         // Dropping a `Value` this deep recurses past the stack: leaked (a test).
         std::mem::forget(value);
     }

@@ -4,6 +4,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::util::json::push_decimal;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -67,9 +69,9 @@ impl Text {
     /// `{"en":…,"zh":…}` as JSON text.
     pub(crate) fn write_json(self, out: &mut String) {
         out.push_str("{\"en\":");
-        crate::api::push_json_str(out, self.en);
+        crate::util::json::push_json_str(out, self.en);
         out.push_str(",\"zh\":");
-        crate::api::push_json_str(out, self.zh);
+        crate::util::json::push_json_str(out, self.zh);
         out.push('}');
     }
 }
@@ -276,26 +278,6 @@ fn fill(template: &str, args: &[Arg<'_>]) -> String {
     s
 }
 
-/// A number in decimal, as `{}` writes it.
-pub(crate) fn push_decimal(s: &mut String, negative: bool, mut v: u64) {
-    if negative {
-        s.push('-');
-    }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        s.push(char::from(d));
-    }
-}
-
 fn n(v: usize) -> Arg<'static> {
     Arg::Count(v)
 }
@@ -329,7 +311,7 @@ impl Msg {
             Msg::TooDeep => (
                 "Nested more than \u{1} levels deep, which no parameter of this API is; not read.",
                 "嵌套超过 \u{1} 层，本接口没有这样的参数；未读取。",
-                &[n(crate::params::MAX_DEPTH)],
+                &[n(crate::util::limits::MAX_DEPTH)],
             ),
             Msg::TooMany { limit } => (
                 "Too many parameters (limit \u{1}); the rest were not checked.",

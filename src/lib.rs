@@ -1,29 +1,39 @@
 //! reinstall-kit: check, build and sign "reinstall the OS of a VM" requests for
-//! five cloud providers, natively or compiled to WebAssembly.
+//! cloud providers, natively or compiled to WebAssembly.
 //!
-//! The JSON-level API in [`api`] is what the npm package calls; the typed
-//! pieces ([`issue`], [`providers`], [`signing`]) are usable on their own.
+//! Layers, each importing only the ones below it (`tests/layers.rs` checks):
+//!
+//! | layer | modules |
+//! |---|---|
+//! | the wasm surface | `wasm` |
+//! | the JSON-level API | [`api`] |
+//! | orchestration | [`engine`] (validate, build, endpoints, curl) |
+//! | one file per provider | [`providers`] |
+//! | the provider contract, reusable checks, signing | [`schema`], [`rules`], [`signing`] |
+//! | reading input, options, issues | [`input`], [`params`], [`options`], [`issue`] |
+//! | small utilities | [`util`] (JSON text, limits, errors, sort, randomness) |
 
-pub mod api;
-pub mod build;
+pub mod util;
+
 pub mod input;
 pub mod issue;
 pub mod options;
 pub mod params;
-pub mod providers;
-pub mod random;
+
 pub mod rules;
+pub mod schema;
 pub mod signing;
-mod sort;
-pub mod validate;
+
+pub mod providers;
+
+pub mod engine;
+
+pub mod api;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-#[cfg(target_arch = "wasm32")]
-mod alloc;
-
-/// Smaller and faster than the default dlmalloc for this workload (see `alloc.rs`).
+/// Smaller and faster than the default dlmalloc for this workload (see `util/alloc.rs`).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: alloc::ClassAllocator = alloc::ClassAllocator::new();
+static ALLOCATOR: util::alloc::ClassAllocator = util::alloc::ClassAllocator::new();

@@ -6,21 +6,9 @@
 use core::cell::Cell;
 
 use crate::input::Input;
-use crate::issue::{push_decimal, Msg, Report, Text};
-
-/// Containers nested deeper than this are not read (no API here nests past 3).
-pub const MAX_DEPTH: usize = 8;
-
-/// No API here has more than a few dozen parameters; past this many nodes the
-/// rest of the input is not read (keeps the work linear in a hostile input).
-/// Nodes that are reported and skipped (too deep, name too long, duplicate)
-/// count too, so the number of issues stays bounded as well.
-pub const MAX_ENTRIES: usize = 512;
-
-/// A dotted name longer than this is not read (the longest documented one is
-/// under 40 bytes). Without it, one 4 MB key over a list of 500 items would
-/// become 500 paths of 4 MB each.
-pub const MAX_NAME_BYTES: usize = 256;
+use crate::issue::{Msg, Report, Text};
+use crate::util::json::push_decimal;
+use crate::util::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_NAME_BYTES};
 
 /// `path` as an issue's field: itself, or its first 64 bytes (whole
 /// characters) and `…`.

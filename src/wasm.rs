@@ -15,7 +15,7 @@ fn answer(result: Result<String, ApiError>) -> String {
     match result {
         Ok(value) => {
             out.push_str("{\"value\":");
-            api::push_json_str(&mut out, &value);
+            crate::util::json::push_json_str(&mut out, &value);
         }
         Err(e) => {
             out.push_str("{\"error\":");
@@ -27,7 +27,7 @@ fn answer(result: Result<String, ApiError>) -> String {
 }
 
 fn parse(text: &str) -> Result<Input<'_>, ApiError> {
-    if text.len() > api::MAX_INPUT_BYTES {
+    if text.len() > crate::util::limits::MAX_INPUT_BYTES {
         return Err(ApiError::new(
             "INPUT_TOO_LARGE",
             "input is larger than 4 MiB",

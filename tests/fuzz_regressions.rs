@@ -6,8 +6,8 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use reinstall_kit::api;
-use reinstall_kit::params::{MAX_ENTRIES, MAX_NAME_BYTES};
 use reinstall_kit::signing::{self, Scheme, SignError, SignInput, Timestamp, MAX_HEADERS};
+use reinstall_kit::util::limits::{MAX_ENTRIES, MAX_NAME_BYTES};
 use serde_json::{json, Map, Value};
 
 const ALL: [&str; 5] = ["huaweicloud", "otc", "ksyun", "aliyun", "volcengine"];
@@ -171,7 +171,7 @@ fn too_many_headers_are_refused_before_signing() {
 /// Options and context past 64 KiB: ignored (options) or refused (context), unparsed.
 #[test]
 fn options_and_context_limits() {
-    let pad = "x".repeat(api::MAX_OPTIONS_BYTES);
+    let pad = "x".repeat(reinstall_kit::util::limits::MAX_OPTIONS_BYTES);
     let options = format!("{{\"os\": \"windows\", \"pad\": \"{pad}\"}}");
     let params = r#"{"os-change": {"adminpass": "Administrator1!"}}"#;
     let out = api::validate_text("huaweicloud", Some(params), Some(&options)).unwrap();

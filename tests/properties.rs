@@ -7,7 +7,8 @@
 use proptest::prelude::*;
 use reinstall_kit::api;
 use reinstall_kit::options::Os;
-use reinstall_kit::providers::{self, spec::Generator, Provider};
+use reinstall_kit::providers;
+use reinstall_kit::schema::{Generator, Provider};
 use reinstall_kit::signing::encode::{percent_decode, rfc3986, rfc3986_path};
 use reinstall_kit::signing::{self, Scheme, Secret, SignInput, Timestamp};
 use serde_json::{json, Map, Value};

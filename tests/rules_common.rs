@@ -194,7 +194,10 @@ fn json_text_that_is_not_json_or_too_large() {
     assert!(message.contains("not valid JSON"), "{message}");
     let out = api::validate_text("aliyun", None, None).unwrap();
     assert_eq!(out["issues"][0]["rule"], "params.unreadable");
-    let huge = format!("{{\"Password\": \"{}\"}}", "a".repeat(api::MAX_INPUT_BYTES));
+    let huge = format!(
+        "{{\"Password\": \"{}\"}}",
+        "a".repeat(reinstall_kit::util::limits::MAX_INPUT_BYTES)
+    );
     let out = api::validate_text("aliyun", Some(&huge), None).unwrap();
     assert_eq!(out["ok"], false);
     assert_eq!(out["issues"][0]["rule"], "params.too_large");
@@ -317,7 +320,7 @@ fn megabyte_ids_are_refused_quickly() {
         assert!(ok, "{p}");
     }
     // A megabyte parameter name: an unknown name, not read past
-    // params::MAX_NAME_BYTES and shown cut short (no suggestion search).
+    // util::limits::MAX_NAME_BYTES and shown cut short (no suggestion search).
     let (ok, issues) = check("aliyun", with(example("aliyun"), &big, json!(1)));
     assert!(ok);
     let shown = format!("{}…", &big[..64]);

@@ -13,7 +13,7 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use reinstall_kit::api::{self, ApiError};
-use reinstall_kit::build::Context;
+use reinstall_kit::engine::build::Context;
 use reinstall_kit::providers;
 use reinstall_kit::signing::{Scheme, Secret, SignInput, Timestamp};
 use serde_json::{json, Value};

@@ -9,7 +9,8 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use reinstall_kit::api;
 use reinstall_kit::options::Os;
-use reinstall_kit::providers::{self, spec::Generator};
+use reinstall_kit::providers;
+use reinstall_kit::schema::Generator;
 use reinstall_kit::rules::password::contains_username;
 use serde_json::{json, Value};
 

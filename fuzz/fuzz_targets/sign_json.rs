@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if text.len() > api::MAX_INPUT_BYTES || text.contains(CANARY_SECRET) {
+    if text.len() > reinstall_kit::util::limits::MAX_INPUT_BYTES || text.contains(CANARY_SECRET) {
         return;
     }
     let Ok(mut input) = serde_json::from_str::<Value>(text) else {

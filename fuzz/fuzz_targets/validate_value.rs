@@ -1,6 +1,6 @@
 //! `validate` and `buildRequest` on structured JSON values whose keys are
 //! mostly the documented names (so the fuzzer reaches the field and
-//! cross-field rules), nested past `params::MAX_DEPTH`, with arbitrary options.
+//! cross-field rules), nested past `util::limits::MAX_DEPTH`, with arbitrary options.
 #![no_main]
 
 use std::sync::OnceLock;

@@ -5,7 +5,7 @@
 use arbitrary::{Result, Unstructured};
 use serde_json::{json, Map, Number, Value};
 
-use reinstall_kit::params::{MAX_ENTRIES, MAX_NAME_BYTES};
+use reinstall_kit::util::limits::{MAX_ENTRIES, MAX_NAME_BYTES};
 use reinstall_kit::providers;
 
 /// A secret no input ever carries: it must never come back in any output.

@@ -3,14 +3,15 @@
 //! The cut special-character list and size ranges are filled from Alibaba's
 //! docs and the `alibabacloud-ecs20140526` models (RULES §4).
 
-use crate::build::{add_client_token, rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
-use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule, Status};
-use crate::providers::{Provider, Region};
 use crate::rules::password::{Classes, Others, PasswordPolicy};
+use crate::schema::draft::{add_client_token, rpc_params};
+use crate::schema::Values;
+use crate::schema::{Check, Field, Generator, Kind, Location, Rule, Status};
+use crate::schema::{Draft, Target};
+use crate::schema::{Provider, Region};
 use crate::signing::Scheme;
-use crate::validate::Values;
 
 pub const BAD_PASSWORD: &str = "InvalidPassword.Malformed";
 
@@ -342,10 +343,10 @@ fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
         // its query by name, the SystemDisk struct last (after
         // UseAdditionalService); list items go by position (Arn.2 before Arn.10).
         let last = |p: &(String, String)| p.0.starts_with("SystemDisk.");
-        crate::sort::sort_by(&mut query, |a, b| {
+        crate::util::sort::sort_by(&mut query, |a, b| {
             last(a)
                 .cmp(&last(b))
-                .then_with(|| crate::build::by_position(&a.0, &b.0))
+                .then_with(|| crate::schema::draft::by_position(&a.0, &b.0))
                 .then_with(|| a.1.cmp(&b.1))
         });
         headers.push(("x-acs-action".into(), "ReplaceSystemDisk".into()));

@@ -4,14 +4,15 @@
 //! `huaweicloudsdkecs` models and Huawei's API Explorer definition where noted
 //! (see RULES.md §1 for every rule's source).
 
-use crate::build::{py_json_object, py_json_string, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
-use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule};
-use crate::providers::{Provider, Region};
 use crate::rules::password::{Classes, Others, PasswordPolicy};
+use crate::schema::Values;
+use crate::schema::{Check, Field, Generator, Kind, Location, Rule};
+use crate::schema::{Draft, Target};
+use crate::schema::{Provider, Region};
 use crate::signing::{encode, Scheme};
-use crate::validate::Values;
+use crate::util::json::{py_json_object, py_json_string};
 
 /// Huawei's generic "Invalid parameter values" (error-code table).
 pub const INVALID: &str = "Ecs.0005";

@@ -3,14 +3,15 @@
 //! lost are filled from the Kingsoft Terraform provider and reported as
 //! warnings, since the API document does not state them (RULES §3).
 
-use crate::build::{rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::Options;
-use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule};
-use crate::providers::{Provider, Region};
 use crate::rules::password::{Classes, Others, PasswordPolicy};
+use crate::schema::draft::rpc_params;
+use crate::schema::Values;
+use crate::schema::{Check, Field, Generator, Kind, Location, Rule};
+use crate::schema::{Draft, Target};
+use crate::schema::{Provider, Region};
 use crate::signing::Scheme;
-use crate::validate::Values;
 
 /// S002: "最短8字符,最长32字符,必须包含大小写英文字符和数字,支持其他可见字符".
 pub static PASSWORD: PasswordPolicy = PasswordPolicy {

@@ -6,10 +6,10 @@
 use crate::issue::{Report, Text};
 use crate::options::Options;
 use crate::providers::huaweicloud::{self, INVALID};
-use crate::providers::spec::{Check, Field, Kind, Location, Rule, Status};
-use crate::providers::{Provider, Region};
+use crate::schema::Values;
+use crate::schema::{Check, Field, Kind, Location, Rule, Status};
+use crate::schema::{Provider, Region};
 use crate::signing::Scheme;
-use crate::validate::Values;
 
 /// A Huawei-only parameter: listed so that giving it is an error naming the reason.
 const fn huawei_only(name: &'static str, label: Text) -> Field {

@@ -4,14 +4,15 @@
 //! BytePlus copy (RULES §5, VE-DOC-1219 / BP-DOC); `Size`, `UserData` and
 //! `ImageReleaseVersion` are newer parameters of `volcengine-python-sdk`.
 
-use crate::build::{add_client_token, rpc_params, Draft, Target};
 use crate::issue::{Msg, Report, Text};
 use crate::options::{Options, Os};
-use crate::providers::spec::{Check, Field, Generator, Kind, Location, Rule};
-use crate::providers::{Provider, Region};
 use crate::rules::password::{Classes, Others, PasswordPolicy};
+use crate::schema::draft::{add_client_token, rpc_params};
+use crate::schema::Values;
+use crate::schema::{Check, Field, Generator, Kind, Location, Rule};
+use crate::schema::{Draft, Target};
+use crate::schema::{Provider, Region};
 use crate::signing::Scheme;
-use crate::validate::Values;
 
 pub const BAD_PASSWORD: &str = "InvalidPassword.Malformed";
 pub const BAD_ARGUMENT: &str = "InvalidArgument";
@@ -221,7 +222,7 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
 fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
     let mut query = rpc_params(&PROVIDER, v);
     add_client_token(&mut query, v, target);
-    crate::sort::sort_by(&mut query, |a, b| a.cmp(b));
+    crate::util::sort::sort_by(&mut query, |a, b| a.cmp(b));
     query.push(("Action".into(), "ReplaceSystemVolume".into()));
     query.push(("Version".into(), "2020-04-01".into()));
     Draft {

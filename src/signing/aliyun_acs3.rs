@@ -43,7 +43,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         .map(|(name, value)| (name.to_ascii_lowercase(), trim_ows(value)))
         .filter(|(lower, _)| is_signed(lower))
         .collect();
-    crate::sort::sort_by(&mut signed, |a, b| a.cmp(b));
+    crate::util::sort::sort_by(&mut signed, |a, b| a.cmp(b));
     let mut lines = String::new();
     let mut names = String::new();
     for (i, (name, value)) in signed.iter().enumerate() {

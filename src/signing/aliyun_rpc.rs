@@ -60,7 +60,7 @@ impl ParamMap {
             .collect();
         // Stable by name: each name's pairs stay in order; the first keeps
         // its position and takes the last value.
-        crate::sort::sort_by(&mut all, |a, b| a.1.cmp(&b.1));
+        crate::util::sort::sort_by(&mut all, |a, b| a.1.cmp(&b.1));
         let mut unique: Vec<(usize, String, String)> = Vec::with_capacity(all.len());
         for (i, k, v) in all {
             match unique.last_mut() {
@@ -68,7 +68,7 @@ impl ParamMap {
                 _ => unique.push((i, k, v)),
             }
         }
-        crate::sort::sort_by(&mut unique, |a, b| a.0.cmp(&b.0));
+        crate::util::sort::sort_by(&mut unique, |a, b| a.0.cmp(&b.0));
         self.pairs = unique.into_iter().map(|(_, k, v)| (k, v)).collect();
     }
 

@@ -35,14 +35,14 @@ pub(super) fn find_last<'a>(headers: &'a [Pair], name: &str) -> Option<&'a str> 
 /// Pairs sorted by name only, stably: repeated names keep their order.
 pub(super) fn sorted_by_name(pairs: &[Pair]) -> Vec<&Pair> {
     let mut sorted: Vec<&Pair> = pairs.iter().collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+    crate::util::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
     sorted
 }
 
 /// Pairs sorted by (name, value), byte order (Python's code-point order).
 pub(super) fn sorted_by_pair(pairs: &[Pair]) -> Vec<&Pair> {
     let mut sorted: Vec<&Pair> = pairs.iter().collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.cmp(b));
+    crate::util::sort::sort_by(&mut sorted, |a, b| a.cmp(b));
     sorted
 }
 

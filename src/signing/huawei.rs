@@ -160,7 +160,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         .filter(|(n, _)| !n.contains('_'))
         .map(|(n, _)| n.to_ascii_lowercase())
         .collect();
-    crate::sort::sort_by(&mut signed, |a, b| a.cmp(b));
+    crate::util::sort::sort_by(&mut signed, |a, b| a.cmp(b));
     let mut canonical = String::new();
     let mut names = String::new();
     for (i, name) in signed.iter().enumerate() {

@@ -23,6 +23,8 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+pub(crate) use crate::util::hex::hex;
+pub use crate::util::limits::MAX_HEADERS;
 pub use time::Timestamp;
 pub use url::ParsedUrl;
 
@@ -134,11 +136,6 @@ pub enum SignError {
     TooManyHeaders,
 }
 
-/// Headers a request may carry into a scheme. Some official signers look each
-/// name up among the others (quadratic: 80 000 headers took 97 s), so more
-/// are refused before any work.
-pub const MAX_HEADERS: usize = 512;
-
 impl SignError {
     /// A stable machine-readable code (the JS `Error.code`).
     pub fn code(&self) -> &'static str {
@@ -215,18 +212,6 @@ fn check_common(input: &SignInput) -> Result<(), SignError> {
         }
     }
     Ok(())
-}
-
-/// Lower-case hex.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    // Bytes, not `String::push` per char (a call each at opt-level "z").
-    let mut s = Vec::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(HEX[usize::from(b >> 4)]);
-        s.push(HEX[usize::from(b & 15)]);
-    }
-    String::from_utf8(s).unwrap_or_default()
 }
 
 /// The SHA-256 of nothing, which most requests (GET, empty POST) sign.

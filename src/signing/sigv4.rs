@@ -197,7 +197,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         .collect();
     // Sorting the (name, raw value) pairs groups each name with its values in
     // the order kscore joins them (`sorted(get_all(name))`, stripped after).
-    crate::sort::sort_by(&mut to_sign, |a, b| a.cmp(b));
+    crate::util::sort::sort_by(&mut to_sign, |a, b| a.cmp(b));
     let mut canonical = String::new();
     let mut names: Vec<&str> = Vec::new();
     for (name, value) in &to_sign {

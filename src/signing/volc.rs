@@ -107,7 +107,7 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
         }
     }
     // Stable: a name's values stay in the given order, and the last one wins.
-    crate::sort::sort_by(&mut given, |a, b| a.0.cmp(&b.0));
+    crate::util::sort::sort_by(&mut given, |a, b| a.0.cmp(&b.0));
     let mut signed: Vec<(String, &str)> = Vec::with_capacity(given.len());
     for (name, value) in given {
         match signed.last_mut() {

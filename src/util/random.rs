@@ -1,6 +1,9 @@
 //! Randomness at the edge: the only place that reads the system's random
 //! source. Everything else takes random values as arguments.
 
+use crate::util::error::ApiError;
+use crate::util::hex::hex;
+
 /// Fills `buf` from the OS (natively) or `crypto.getRandomValues` (wasm).
 pub fn fill(buf: &mut [u8]) -> Result<(), getrandom::Error> {
     getrandom::fill(buf)
@@ -11,7 +14,7 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let mut out = String::with_capacity(36);
-    for (i, c) in crate::signing::hex(&bytes).chars().enumerate() {
+    for (i, c) in hex(&bytes).chars().enumerate() {
         if matches!(i, 8 | 12 | 16 | 20) {
             out.push('-');
         }
@@ -50,4 +53,15 @@ impl SystemRandom {
         self.pos += 4;
         u32::from_le_bytes([b[0], b[1], b[2], b[3]])
     }
+}
+
+/// `newClientToken()`: a random UUID v4.
+pub fn new_client_token() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 16];
+    fill(&mut bytes).map_err(random_error)?;
+    Ok(uuid_v4(bytes))
+}
+
+pub fn random_error(_: getrandom::Error) -> ApiError {
+    ApiError::new("RANDOM_UNAVAILABLE", "no secure random source is available")
 }

@@ -9,80 +9,9 @@ use crate::input::Input;
 use crate::issue::{Issue, Locale, Msg, Report, Severity, Text, TypeName};
 use crate::options::Options;
 use crate::params::{is_absent, match_pattern, Params};
-use crate::providers::spec::{Check, Field, Kind, Rule, Status};
-use crate::providers::Provider;
 use crate::rules::format;
-
-/// A field's value after type checking.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Got<'a> {
-    Str(&'a str),
-    Int(i64),
-    Bool(bool),
-    Object,
-    /// List items with the name each is reported under (`KeyId.2`).
-    List(Vec<(String, Got<'a>)>),
-    /// Given, but of the wrong type (already reported).
-    Invalid,
-}
-
-/// The typed values of the fields that were given (absent fields are not here).
-#[derive(Debug, Default)]
-pub struct Values<'a> {
-    items: Vec<(&'static str, Got<'a>)>,
-}
-
-impl<'a> Values<'a> {
-    pub fn get(&self, name: &str) -> Option<&Got<'a>> {
-        self.items.iter().find(|(n, _)| *n == name).map(|(_, g)| g)
-    }
-
-    /// Given (even if malformed).
-    pub fn is_set(&self, name: &str) -> bool {
-        match self.get(name) {
-            Some(Got::List(items)) => !items.is_empty(),
-            Some(_) => true,
-            None => false,
-        }
-    }
-
-    pub fn str(&self, name: &str) -> Option<&'a str> {
-        match self.get(name) {
-            Some(Got::Str(s)) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub fn int(&self, name: &str) -> Option<i64> {
-        match self.get(name) {
-            Some(Got::Int(n)) => Some(*n),
-            _ => None,
-        }
-    }
-
-    pub fn bool(&self, name: &str) -> Option<bool> {
-        match self.get(name) {
-            Some(Got::Bool(b)) => Some(*b),
-            _ => None,
-        }
-    }
-
-    /// `true` only when given as true.
-    pub fn is_true(&self, name: &str) -> bool {
-        self.bool(name) == Some(true)
-    }
-
-    pub fn list(&self, name: &str) -> &[(String, Got<'a>)] {
-        match self.get(name) {
-            Some(Got::List(items)) => items,
-            _ => &[],
-        }
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, Got<'a>)> {
-        self.items.iter()
-    }
-}
+use crate::schema::{Check, Field, Kind, Rule, Status};
+use crate::schema::{Got, Provider, Values};
 
 /// Validates `input` against `provider`: every issue, in a stable order.
 pub fn validate(provider: &Provider, input: &Value, options: &Options) -> Vec<Issue> {
@@ -137,7 +66,7 @@ pub fn check_into<'a>(
         };
         if let Some(got) = got {
             status_issue(provider, field, report);
-            values.items.push((field.name, got));
+            values.push(field.name, got);
         }
     }
     report_unknown(provider, &params, report);
@@ -287,7 +216,7 @@ fn list_positions(params: &Params<'_>, base: &str) -> Vec<u32> {
             seg.parse::<u32>().ok()
         })
         .collect();
-    crate::sort::sort_by(&mut out, |a, b| a.cmp(b));
+    crate::util::sort::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }

@@ -4,66 +4,20 @@
 
 use serde_json::{Map, Value};
 
+use crate::engine::build::parse_timestamp;
 use crate::input::Input;
 use crate::issue::{Issue, Severity};
 use crate::options::Options;
-use crate::providers::{self, spec::Generator, Provider};
-use crate::random;
-use crate::signing::{self, Scheme, Secret, SignInput, SigningResult, Timestamp};
-
-/// A caller's programming error (unknown provider or scheme, malformed signing
-/// input). The JS layer throws it as an `Error` with this `code`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ApiError {
-    pub code: &'static str,
-    pub message: String,
-}
-
-impl ApiError {
-    pub fn new(code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError {
-            code,
-            message: message.into(),
-        }
-    }
-
-    pub fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("code".into(), Value::from(self.code));
-        m.insert("message".into(), Value::from(self.message.clone()));
-        Value::Object(m)
-    }
-
-    /// [`ApiError::to_json`] written as JSON text.
-    pub fn push_json(&self, out: &mut String) {
-        out.push_str("{\"code\":");
-        push_json_str(out, self.code);
-        out.push_str(",\"message\":");
-        push_json_str(out, &self.message);
-        out.push('}');
-    }
-}
-
-impl core::fmt::Display for ApiError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
-    }
-}
-
-/// A caller-given name as it may appear in an error message: at most 64
-/// printable ASCII characters (no Unicode escaping tables needed, no 10 MB messages).
-pub(crate) fn shown(s: &str) -> String {
-    s.chars()
-        .take(64)
-        .map(|c| {
-            if c.is_ascii_graphic() || c == ' ' {
-                c
-            } else {
-                '?'
-            }
-        })
-        .collect()
-}
+use crate::providers;
+use crate::schema::{Generator, Provider};
+use crate::signing::{self, Scheme, Secret, SignInput, SigningResult};
+use crate::util::error::shown;
+pub use crate::util::error::ApiError;
+use crate::util::json::push_json_str;
+use crate::util::limits::{MAX_INPUT_BYTES, MAX_OPTIONS_BYTES};
+use crate::util::random;
+pub use crate::util::random::new_client_token;
+use crate::util::random::random_error;
 
 fn opt_str<'a>(obj: &'a Input<'_>, key: &str) -> Result<Option<&'a str>, ApiError> {
     match obj.get(key) {
@@ -78,16 +32,6 @@ fn opt_str<'a>(obj: &'a Input<'_>, key: &str) -> Result<Option<&'a str>, ApiErro
 
 fn req_str<'a>(obj: &'a Input<'_>, key: &str) -> Result<&'a str, ApiError> {
     opt_str(obj, key)?.ok_or_else(|| ApiError::new("INVALID_INPUT", format!("{key} is required")))
-}
-
-/// Reads an RFC 3339 UTC timestamp string.
-pub(crate) fn parse_timestamp(s: &str) -> Result<Timestamp, ApiError> {
-    Timestamp::parse_rfc3339(s).ok_or_else(|| {
-        ApiError::new(
-            "INVALID_TIMESTAMP",
-            "timestamp must be RFC 3339 in UTC, e.g. 2024-05-06T07:08:09Z",
-        )
-    })
 }
 
 /// Reads `{name: value}` headers; values may be strings or integers.
@@ -127,7 +71,7 @@ pub(crate) fn parse_headers(value: Option<&Input<'_>>) -> Result<Vec<(String, St
     }
     // Read as a map, as a `serde_json::Value` holds it: names in byte order,
     // a repeated name once with its last value (stable sort, the last wins).
-    crate::sort::sort_by(&mut given, |a, b| a.0.cmp(&b.0));
+    crate::util::sort::sort_by(&mut given, |a, b| a.0.cmp(&b.0));
     let mut headers: Vec<(String, String)> = Vec::with_capacity(given.len());
     for (name, value) in given {
         match headers.last_mut() {
@@ -236,7 +180,7 @@ pub const SHARED_WITH_REQUEST: &str = "0";
 /// repeated name once with its last value.
 fn push_headers(out: &mut String, headers: &[(String, String)]) {
     let mut sorted: Vec<&(String, String)> = headers.iter().collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0)); // stable: the last stays last
+    crate::util::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0)); // stable: the last stays last
     out.push('{');
     let mut first = true;
     for (i, (k, v)) in sorted.iter().enumerate() {
@@ -300,7 +244,7 @@ fn push_signing_result(out: &mut String, r: &SigningResult, headers: Option<&str
 
 /// The request to send as a JSON object, keys in serde_json's order;
 /// `headers` is `r.headers` written by [`push_headers`].
-fn push_request(out: &mut String, r: &crate::build::HttpRequest<'_>, headers: &str) {
+fn push_request(out: &mut String, r: &crate::engine::build::HttpRequest<'_>, headers: &str) {
     out.push_str("{\"body\":");
     push_json_str(out, r.body);
     out.push_str(",\"headers\":");
@@ -313,21 +257,7 @@ fn push_request(out: &mut String, r: &crate::build::HttpRequest<'_>, headers: &s
 }
 
 /// Finds a provider or fails with `UNKNOWN_PROVIDER`.
-pub fn provider(id: &str) -> Result<&'static Provider, ApiError> {
-    providers::find(id).ok_or_else(|| {
-        // Pushed piece by piece: no `format!`/`join` machinery in the wasm.
-        let mut message = String::from("unknown provider \"");
-        message.push_str(&shown(id));
-        message.push_str("\"; known: ");
-        for (i, p) in providers::ALL.iter().enumerate() {
-            if i > 0 {
-                message.push_str(", ");
-            }
-            message.push_str(p.id);
-        }
-        ApiError::new("UNKNOWN_PROVIDER", message)
-    })
-}
+pub use crate::providers::get as provider;
 
 /// `providers()`: every provider with its fields, for forms and docs.
 pub fn providers_json() -> Value {
@@ -354,14 +284,6 @@ pub(crate) fn issues_json(issues: &[Issue]) -> Value {
 pub(crate) fn is_ok(issues: &[Issue]) -> bool {
     !issues.iter().any(|i| i.severity == Severity::Error)
 }
-
-/// Inputs larger than this are answered with one issue, before any parsing.
-pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
-
-/// `options` (of validate, generatePassword) and buildRequest's `context` as
-/// JSON text: larger options are ignored, a larger context is an error, both
-/// before any parsing.
-pub const MAX_OPTIONS_BYTES: usize = 64 * 1024;
 
 /// Parses JSON text coming from JS. `None` means the JS side could not turn
 /// the value into JSON at all (cycles, BigInt, a throwing getter…).
@@ -426,7 +348,7 @@ pub fn validate_text(
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
     match params_from_text(provider, params, opts.locale) {
-        Ok(input) => Ok(result_json(&crate::validate::validate_input(
+        Ok(input) => Ok(result_json(&crate::engine::validate::validate_input(
             provider, &input, &opts,
         ))),
         Err(issues) => Ok(result_json(&issues)),
@@ -458,7 +380,7 @@ pub fn validate_answer_text_as(
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
     let issues = match params_from_text(provider, params, opts.locale) {
-        Ok(input) => crate::validate::validate_input(provider, &input, &opts),
+        Ok(input) => crate::engine::validate::validate_input(provider, &input, &opts),
         Err(issues) => issues,
     };
     let mut out = String::with_capacity(40 + issues.len() * 160);
@@ -510,63 +432,6 @@ fn push_issues_ok(out: &mut String, issues: &[Issue], form: AnswerForm) {
     out.push_str(if is_ok(issues) { "true" } else { "false" });
 }
 
-/// A JSON string literal, escaped as serde_json escapes it.
-pub(crate) fn push_json_str(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.reserve(s.len() + 2);
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes at a time while none needs escaping: most text has none,
-        // and every answer (signatures, URLs, canonical requests) goes through here.
-        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
-            if !any_needs_escape(u64::from_le_bytes(*chunk)) {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        i += 1;
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        // `b` is ASCII, so both ends of the plain run before it are char boundaries.
-        out.push_str(s.get(start..i - 1).unwrap_or_default());
-        start = i;
-        if short.is_empty() {
-            out.push_str("\\u00");
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 15)] as char);
-        } else {
-            out.push_str(short);
-        }
-    }
-    out.push_str(s.get(start..).unwrap_or_default());
-    out.push('"');
-}
-
-/// Whether one of the 8 bytes in `w` is a control character, `"` or `\`
-/// (the "has a byte less than n" and "has a zero byte" word tricks; exact).
-fn any_needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x;
-    let control = w.wrapping_sub(ONES * 0x20) & !w;
-    let quote = has_zero(w ^ (ONES * u64::from(b'"')));
-    let backslash = has_zero(w ^ (ONES * u64::from(b'\\')));
-    (control | quote | backslash) & HIGH != 0
-}
-
 /// `validate(provider, params, options)` → `{ok, issues}`. Only an unknown
 /// provider is an error; anything wrong with `params` is an issue.
 pub fn validate(
@@ -576,7 +441,7 @@ pub fn validate(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let options = Options::from_json(options);
-    Ok(result_json(&crate::validate::validate(
+    Ok(result_json(&crate::engine::validate::validate(
         provider, params, &options,
     )))
 }
@@ -611,17 +476,6 @@ pub fn generate_password_for(provider_id: &str, options: &Options) -> Result<Str
     Ok(policy.generate(options.os, options.username(), &mut || rng.next_u32()))
 }
 
-/// `newClientToken()`: a random UUID v4.
-pub fn new_client_token() -> Result<String, ApiError> {
-    let mut bytes = [0u8; 16];
-    random::fill(&mut bytes).map_err(random_error)?;
-    Ok(random::uuid_v4(bytes))
-}
-
-fn random_error(_: getrandom::Error) -> ApiError {
-    ApiError::new("RANDOM_UNAVAILABLE", "no secure random source is available")
-}
-
 /// `buildRequest(provider, params, context)` → `{ok, issues, request?, signing?, curl?}`.
 pub fn build_request(
     provider_id: &str,
@@ -629,7 +483,7 @@ pub fn build_request(
     context: Option<&Value>,
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
-    let ctx = crate::build::Context::from_json(context)?;
+    let ctx = crate::engine::build::Context::from_json(context)?;
     let mut out = String::from("{\"value\":");
     let params = Input::from_value(params);
     build_with(provider, Ok(&params), &ctx, AnswerForm::Full, &mut out)?;
@@ -674,7 +528,7 @@ pub fn build_answer_text_as(
     }
     let mut context = Input::from_text(context)
         .map_err(|_| ApiError::new("INVALID_INPUT", "context must be a plain JSON object"))?;
-    let ctx = crate::build::Context::from_input(Some(&context));
+    let ctx = crate::engine::build::Context::from_input(Some(&context));
     // The secret is in the `Secret` now; the caller wipes the text itself.
     context.wipe();
     let ctx = ctx?;
@@ -692,7 +546,7 @@ pub fn build_answer_text_as(
 fn build_with(
     provider: &Provider,
     params: Result<&Input<'_>, Vec<Issue>>,
-    ctx: &crate::build::Context,
+    ctx: &crate::engine::build::Context,
     form: AnswerForm,
     out: &mut String,
 ) -> Result<(), ApiError> {
@@ -706,7 +560,7 @@ fn build_with(
         }
     };
     let mut report = crate::issue::Report::new(ctx.options.locale);
-    let built = crate::build::build(provider, params, ctx, &mut report)?;
+    let built = crate::engine::build::build(provider, params, ctx, &mut report)?;
     let Some(built) = built else {
         out.push('{');
         push_issues_ok(out, &report.issues, form);
@@ -714,7 +568,7 @@ fn build_with(
         return Ok(());
     };
     let request = built.request();
-    let curl = crate::build::curl(&request);
+    let curl = crate::engine::build::curl(&request);
     out.reserve(match built.signing() {
         Some(signing) => answer_capacity(signing) + curl.len() + report.issues.len() * 160,
         None => 1024 + curl.len() * 2,

@@ -4,41 +4,14 @@
 
 use serde_json::Value;
 
-use crate::api::{self, ApiError};
+use crate::engine::validate::check_into;
 use crate::input::Input;
 use crate::issue::{Msg, Report, Text};
 use crate::options::Options;
-use crate::providers::spec::{Kind, Location, Status};
-use crate::providers::Provider;
+use crate::schema::{Draft, Provider, Target};
 use crate::signing::canonical::push_pairs;
 use crate::signing::{self, Scheme, Secret, SignInput, SigningResult, Timestamp};
-use crate::validate::{check_into, Got, Values};
-
-/// A provider's request before endpoint and signature.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Draft {
-    pub method: &'static str,
-    /// Percent-encoded path.
-    pub path: String,
-    /// Decoded pairs, in the order they are sent.
-    pub query: Vec<(String, String)>,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-    /// The service name signed into the credential scope, where the scheme has one.
-    pub service: Option<&'static str>,
-}
-
-/// What a builder may need besides the parameters.
-#[derive(Clone, Debug)]
-pub struct Target<'a> {
-    pub scheme: Scheme,
-    pub region: Option<&'a str>,
-    /// Sent when the parameters carry no ClientToken (None: send none).
-    pub client_token: Option<&'a str>,
-    /// The STS token the signer will send, for builders that place it
-    /// among the parameters as their SDK does (it travels in the clear).
-    pub security_token: Option<&'a str>,
-}
+use crate::util::error::ApiError;
 
 /// The request as it goes on the wire, borrowed from a [`Built`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +53,16 @@ fn ctx_str(obj: &Input<'_>, key: &str) -> Result<Option<String>, ApiError> {
     }
 }
 
+/// Reads an RFC 3339 UTC timestamp string.
+pub fn parse_timestamp(s: &str) -> Result<Timestamp, ApiError> {
+    Timestamp::parse_rfc3339(s).ok_or_else(|| {
+        ApiError::new(
+            "INVALID_TIMESTAMP",
+            "timestamp must be RFC 3339 in UTC, e.g. 2024-05-06T07:08:09Z",
+        )
+    })
+}
+
 impl Context {
     /// Reads the context; a wrongly typed entry is the caller's programming
     /// error (thrown), not an issue of the request.
@@ -96,7 +79,7 @@ impl Context {
             Some(_) => return Err(ApiError::new("INVALID_INPUT", "context must be an object")),
         };
         let timestamp = match (ctx_str(obj, "timestamp")?, obj.get("now")) {
-            (Some(t), _) => Some(api::parse_timestamp(&t)?),
+            (Some(t), _) => Some(parse_timestamp(&t)?),
             (None, Some(now)) => now.as_f64().and_then(Timestamp::from_unix_millis),
             _ => None,
         };
@@ -105,7 +88,7 @@ impl Context {
             Some(id) => Some(Scheme::from_id(&id).ok_or_else(|| {
                 ApiError::new(
                     "UNKNOWN_SCHEME",
-                    format!("unknown scheme \"{}\"", crate::api::shown(&id)),
+                    format!("unknown scheme \"{}\"", crate::util::error::shown(&id)),
                 )
             })?),
         };
@@ -337,10 +320,6 @@ fn fill_region(pattern: &str, region: &str) -> String {
     }
 }
 
-fn random_uuid() -> Result<String, ApiError> {
-    api::new_client_token()
-}
-
 /// Validates, builds and (with an access key) signs. Issues go to `report`;
 /// `None` when there is an error-severity issue.
 pub fn build(
@@ -353,7 +332,7 @@ pub fn build(
     if let (Some(Some(token)), false) = (&ctx.client_token, values.is_set("ClientToken")) {
         // Sent as the ClientToken parameter: held to its rules.
         let shown_as = "context.clientToken";
-        crate::validate::check_as(
+        crate::engine::validate::check_as(
             provider,
             "ClientToken",
             token,
@@ -390,7 +369,7 @@ pub fn build(
     };
     let client_token = match &ctx.client_token {
         Some(given) => given.clone(),
-        None => Some(random_uuid()?),
+        None => Some(crate::util::random::new_client_token()?),
     };
     let target = Target {
         scheme,
@@ -422,7 +401,7 @@ pub fn build(
     };
     let nonce = match &ctx.nonce {
         Some(n) => n.clone(),
-        None => random_uuid()?,
+        None => crate::util::random::new_client_token()?,
     };
     // The URL as the signer would parse it, from the decoded query at hand.
     let parsed_url = signing::ParsedUrl::parse(&origin).map(|origin| signing::ParsedUrl {
@@ -480,155 +459,6 @@ fn draft_url(origin: &str, draft: &Draft) -> String {
     url
 }
 
-/// Adds the context's ClientToken when the parameters have none, so a retry
-/// of the same built request stays idempotent.
-pub fn add_client_token(
-    query: &mut Vec<(String, String)>,
-    values: &Values<'_>,
-    target: &Target<'_>,
-) {
-    if let (false, Some(token)) = (values.is_set("ClientToken"), target.client_token) {
-        query.push(("ClientToken".to_string(), token.to_string()));
-    }
-}
-
-/// `k=v&k=v`, RFC 3986 encoded, in the given order.
-pub fn encode_query(pairs: &[(String, String)]) -> String {
-    let mut out = String::new();
-    push_pairs(&mut out, &mut pairs.iter(), true);
-    out
-}
-
-/// The documented RPC parameters that were given, flattened as the APIs name
-/// them (`SystemDisk.Size`, `KeyId.1`), booleans as `true`/`false`, in table
-/// order. Refused parameters are not sent.
-pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for field in provider.fields {
-        if field.kind == Kind::Object
-            || field.location == Location::Path
-            || field.status == Status::Unsupported
-        {
-            continue;
-        }
-        match values.get(field.name) {
-            Some(Got::List(items)) => {
-                let mut list: Vec<(String, String)> = items
-                    .iter()
-                    .filter_map(|(name, got)| Some((name.clone(), scalar_text(got)?)))
-                    .collect();
-                // By position (`KeyId.2` before `KeyId.10`), as an array gives
-                // them and the SDKs send them, whatever order flat names came in.
-                crate::sort::sort_by(&mut list, |a, b| by_position(&a.0, &b.0));
-                out.append(&mut list);
-            }
-            Some(got) => {
-                if let Some(text) = scalar_text(got) {
-                    out.push((field.name.to_string(), text));
-                }
-            }
-            None => {}
-        }
-    }
-    out
-}
-
-/// Dotted names compared segment by segment, numbers as numbers.
-pub(crate) fn by_position(a: &str, b: &str) -> core::cmp::Ordering {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
-    let mut a = a.split('.');
-    let mut b = b.split('.');
-    loop {
-        match (a.next(), b.next()) {
-            (Some(x), Some(y)) => {
-                // Positions have no leading zeros (validation refuses them):
-                // the shorter number is the smaller; no parsing, no overflow.
-                let order = if digits(x) && digits(y) {
-                    x.len().cmp(&y.len()).then_with(|| x.cmp(y))
-                } else {
-                    x.cmp(y)
-                };
-                if order.is_ne() {
-                    return order;
-                }
-            }
-            (x, y) => return x.is_some().cmp(&y.is_some()),
-        }
-    }
-}
-
-fn scalar_text(got: &Got<'_>) -> Option<String> {
-    match got {
-        Got::Str(s) => Some((*s).to_string()),
-        Got::Int(n) => Some(n.to_string()),
-        Got::Bool(b) => Some(if *b { "true" } else { "false" }.to_string()),
-        _ => None,
-    }
-}
-
-/// Python's `json.dumps` text for a string (ASCII-only, `\uXXXX` escapes), as
-/// the Python SDKs put it in request bodies.
-pub fn py_json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_py_json_string(&mut out, s);
-    out
-}
-
-/// [`py_json_string`] appended to `out`: runs of printable ASCII are copied
-/// whole, only what needs escaping is handled character by character.
-fn push_py_json_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    let mut run = 0; // start of the pending run of plain bytes
-    for (i, c) in s.char_indices() {
-        let short = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '\u{8}' => "\\b",
-            '\u{c}' => "\\f",
-            ' '..='~' => continue,
-            _ => "",
-        };
-        // Both ends are char boundaries (`get` keeps the panicking path out).
-        out.push_str(s.get(run..i).unwrap_or_default());
-        run = i + c.len_utf8();
-        if !short.is_empty() {
-            out.push_str(short);
-            continue;
-        }
-        let mut units = [0u16; 2];
-        for &unit in c.encode_utf16(&mut units).iter() {
-            out.push_str("\\u");
-            for shift in [12, 8, 4, 0] {
-                out.push(char::from(HEX[usize::from((unit >> shift) & 15)]));
-            }
-        }
-    }
-    out.push_str(s.get(run..).unwrap_or_default());
-    out.push('"');
-}
-
-/// Python's `json.dumps` of an object whose members are already JSON text,
-/// keeping their order (`{"a": 1, "b": 2}`).
-pub fn py_json_object(members: &[(&str, String)]) -> String {
-    let len: usize = members.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
-    let mut out = String::with_capacity(len + 2);
-    out.push('{');
-    for (i, (k, v)) in members.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        push_py_json_string(&mut out, k);
-        out.push_str(": ");
-        out.push_str(v);
-    }
-    out.push('}');
-    out
-}
-
 /// The request as a `curl` command line, single-quoted for POSIX shells.
 pub fn curl(request: &HttpRequest<'_>) -> String {
     /// `'…'` around the pieces, each `'` inside written `'\''`.
@@ -667,35 +497,4 @@ pub fn curl(request: &HttpRequest<'_>) -> String {
         push_quoted(&mut out, &[request.body]);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{py_json_object, py_json_string};
-
-    #[test]
-    fn python_json_dumps_text() {
-        // Expected texts from CPython's json.dumps.
-        for (input, expected) in [
-            ("", r#""""#),
-            ("plain", r#""plain""#),
-            ("a\"b\\c", r#""a\"b\\c""#),
-            ("line\nnext\r\t\u{8}\u{c}", r#""line\nnext\r\t\b\f""#),
-            ("\u{0}\u{1f}\u{7f}", r#""\u0000\u001f\u007f""#),
-            ("中文", r#""\u4e2d\u6587""#),
-            ("emoji 😀!", r#""emoji \ud83d\ude00!""#),
-            ("é~ ", r#""\u00e9~ ""#),
-        ] {
-            assert_eq!(py_json_string(input), expected, "{input:?}");
-        }
-        let inner = py_json_object(&[
-            ("adminpass", py_json_string("x\"y")),
-            ("imageid", py_json_string("中")),
-        ]);
-        assert_eq!(
-            py_json_object(&[("os-change", inner)]),
-            r#"{"os-change": {"adminpass": "x\"y", "imageid": "\u4e2d"}}"#
-        );
-        assert_eq!(py_json_object(&[]), "{}");
-    }
 }

@@ -3,8 +3,7 @@
 
 use serde_json::Value;
 
-use crate::api::push_json_str;
-use crate::issue::push_decimal;
+use crate::util::json::{push_decimal, push_json_str, push_key_bool};
 
 use crate::issue::{Severity, Text};
 use crate::params::has_list_segment;
@@ -406,12 +405,6 @@ impl Field {
         }
         out.push('}');
     }
-}
-
-/// `key` (with its quotes, comma and colon) and a boolean.
-pub(crate) fn push_key_bool(out: &mut String, key: &str, value: bool) {
-    out.push_str(key);
-    out.push_str(if value { "true" } else { "false" });
 }
 
 /// A number after `key`; `first` says whether no member was written yet.
