@@ -15,6 +15,13 @@ pub(super) fn trim_ows(value: &str) -> &str {
     value.trim_matches(|c| c == ' ' || c == '\t')
 }
 
+/// Python's `str.strip()`: Unicode white space plus U+001C..U+001F, which
+/// Python counts as space and Rust's `char::is_whitespace` does not (the
+/// kscore and Huawei SDKs strip header values so).
+pub(super) fn py_strip(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+}
+
 /// The first header with this name, in any case.
 pub(super) fn find_first<'a>(headers: &'a [Pair], name: &str) -> Option<&'a str> {
     headers
@@ -174,4 +181,15 @@ pub(crate) fn credential_authorization(
         signature,
     ]
     .concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::py_strip;
+
+    #[test]
+    fn strip_like_python() {
+        assert_eq!(py_strip("\u{1f} a  b \u{3000}"), "a  b");
+        assert_eq!(py_strip("\u{200b}x"), "\u{200b}x");
+    }
 }

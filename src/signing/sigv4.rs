@@ -17,10 +17,10 @@
 //!   `X-Amz-Content-SHA256` value as the payload hash.
 
 use super::canonical::{
-    credential_authorization, join_pairs, push_pairs, scoped_signature, sorted_by_pair,
+    credential_authorization, join_pairs, push_pairs, py_strip, scoped_signature, sorted_by_pair,
 };
 use super::encode::{rfc3986, rfc3986_path};
-use super::url::ParsedUrl;
+use super::url::{raw_authority, ParsedUrl};
 use super::{sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp, EMPTY_SHA256};
 use zeroize::Zeroizing;
 
@@ -50,9 +50,8 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("x-amz-date"))
     {
-        Some((_, v)) => {
-            parse_basic(v).ok_or_else(|| SignError::InvalidHeader("X-Amz-Date".into()))?
-        }
+        Some((_, v)) => Timestamp::parse_iso8601_basic(v)
+            .ok_or_else(|| SignError::InvalidHeader("X-Amz-Date".into()))?,
         None => input.timestamp,
     };
     let amz_date = ts.iso8601_basic();
@@ -216,20 +215,6 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
     (canonical, names.join(";"))
 }
 
-/// The URL's netloc exactly as written (case, port and all), what Python's
-/// `urlsplit(url).netloc` gives. Shared with the Huawei scheme.
-pub(super) fn raw_authority(url: &str) -> Option<&str> {
-    let (_, rest) = super::url::split_scheme(url)?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    rest.get(..end).filter(|a| !a.is_empty())
-}
-
-/// Python's `str.strip()`: Unicode white space plus U+001C..U+001F, which
-/// Python counts as space and Rust's `char::is_whitespace` does not.
-pub(super) fn py_strip(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
-}
-
 /// `remove_dot_segments` of kscore/botocore `utils.py` (RFC 3986 5.2.4, and
 /// empty segments dropped too).
 fn remove_dot_segments(path: &str) -> String {
@@ -260,30 +245,6 @@ fn remove_dot_segments(path: &str) -> String {
         normalized.push('/');
     }
     normalized
-}
-
-/// Reads `YYYYMMDDTHHMMSSZ`, the only form kscore ever writes in X-Amz-Date.
-fn parse_basic(v: &str) -> Option<Timestamp> {
-    let b = v.as_bytes();
-    let shape_ok = b.len() == 16
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 => *c == b'T',
-            15 => *c == b'Z',
-            _ => c.is_ascii_digit(),
-        });
-    if !shape_ok {
-        return None;
-    }
-    let rfc3339 = format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        v.get(0..4)?,
-        v.get(4..6)?,
-        v.get(6..8)?,
-        v.get(9..11)?,
-        v.get(11..13)?,
-        v.get(13..15)?
-    );
-    Timestamp::parse_rfc3339(&rfc3339)
 }
 
 /// `email.utils.formatdate(t)` (localtime=False, usegmt=False):
@@ -333,21 +294,5 @@ mod tests {
         assert_eq!(rfc2822(t), "Tue, 29 Feb 2000 23:59:59 -0000");
         let t = Timestamp::parse_rfc3339("1970-01-01T00:00:00Z").unwrap();
         assert_eq!(rfc2822(t), "Thu, 01 Jan 1970 00:00:00 -0000");
-    }
-
-    #[test]
-    fn strip_like_python() {
-        assert_eq!(py_strip("\u{1f} a  b \u{3000}"), "a  b");
-        assert_eq!(py_strip("\u{200b}x"), "\u{200b}x");
-    }
-
-    #[test]
-    fn authority_as_written() {
-        assert_eq!(
-            raw_authority("https://KEC.api.ksyun.com:443/?a=1"),
-            Some("KEC.api.ksyun.com:443")
-        );
-        assert_eq!(raw_authority("https://h?x"), Some("h"));
-        assert_eq!(raw_authority("https:///x"), None);
     }
 }
