@@ -9,17 +9,22 @@
 //! (when a token is given), `X-Sdk-Content-Sha256` (non-JSON bodies),
 //! `X-Sdk-Date` and `Host`.
 
-use super::canonical::{
-    canonical_request, find_first, find_last, join_pairs, py_strip, sorted_by_pair,
-};
+use super::canonical::{find_first, find_last, join_pairs, py_strip, sorted_by_pair};
 use super::encode::{percent_decode, push_rfc3986};
-use super::url::{raw_authority, ParsedUrl};
-use super::{
-    hex, hmac_sha256, sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp,
+use super::hmac_core::{
+    self, canonical_request, lowercase_headers, sha256_hex, Algorithm, CanonicalHeaders, Repeated,
     EMPTY_SHA256,
 };
+use super::url::{raw_authority, ParsedUrl};
+use super::{Scheme, SignError, SignInput, SigningResult, Timestamp};
 
-const ALGORITHM: &str = "SDK-HMAC-SHA256";
+/// No scope: the secret itself is the key; the key id goes in `Access=`.
+const SDK_HMAC: Algorithm = Algorithm {
+    name: "SDK-HMAC-SHA256",
+    key_prefix: "",
+    credential_label: "Access=",
+    separator: ", ",
+};
 const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
 /// `url` is `input.url` parsed (`None`: not an absolute URL).
@@ -77,7 +82,7 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
         }
     }
 
-    let (canonical_headers, signed_headers) = canonical_headers(&headers);
+    let canonical_headers = canonical_headers(&headers);
 
     // `_process_hash_payload`: empty body → hash of "", else a given
     // X-Sdk-Content-Sha256 value, else SHA-256 of the body.
@@ -95,43 +100,23 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     };
 
     let query = canonical_query(&url.query);
-    // `concat` sizes the string once (`format!` grows it piece by piece).
     let canonical_request = canonical_request(
         &input.method.to_ascii_uppercase(),
         &canonical_uri(&url.path),
         &query,
         &canonical_headers,
-        &signed_headers,
         payload_hash,
     );
-    let string_to_sign = [
-        ALGORITHM,
-        "\n",
-        &date,
-        "\n",
-        &sha256_hex(canonical_request.as_bytes()),
-    ]
-    .concat();
 
-    let (signature, authorization) = match &input.secret_access_key {
-        Some(secret) => {
-            let sig =
-                hex(hmac_sha256(secret.expose().as_bytes(), string_to_sign.as_bytes()).as_slice());
-            let auth = [
-                ALGORITHM,
-                " Access=",
-                &input.access_key_id,
-                ", SignedHeaders=",
-                &signed_headers,
-                ", Signature=",
-                &sig,
-            ]
-            .concat();
-            headers.push(("Authorization".into(), auth.clone()));
-            (Some(sig), Some(auth))
-        }
-        None => (None, None),
-    };
+    let string_to_sign = SDK_HMAC.string_to_sign(&[&date], &canonical_request);
+    let signed_headers = canonical_headers.signed_headers;
+    let (signature, authorization) = SDK_HMAC.signature_and_authorization(
+        input,
+        &[],
+        &string_to_sign,
+        &signed_headers,
+        &mut headers,
+    );
 
     // `process_request_uri`: the SDK sends the canonical query string as the
     // URL's query, and the path as given.
@@ -158,27 +143,13 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
 /// `_process_signed_headers` and `_process_canonical_headers`: every name
 /// without '_', lower-cased and sorted; names differing only in case are both
 /// kept (the SDK lists them twice), each with the last value given for it.
-fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    let mut signed: Vec<String> = headers
-        .iter()
-        .filter(|(n, _)| !n.contains('_'))
-        .map(|(n, _)| n.to_ascii_lowercase())
-        .collect();
-    crate::sort::sort_by(&mut signed, |a, b| a.cmp(b));
-    let mut canonical = String::new();
-    let mut names = String::new();
-    for (i, name) in signed.iter().enumerate() {
-        let value = find_last(headers, name).unwrap_or("");
-        canonical.push_str(name);
-        canonical.push(':');
-        canonical.push_str(value);
-        canonical.push('\n');
-        if i > 0 {
-            names.push(';');
-        }
-        names.push_str(name);
+fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
+    let mut entries = lowercase_headers(headers, &|name| !name.contains('_'));
+    for (name, value) in &mut entries {
+        *value = find_last(headers, name).unwrap_or("");
     }
-    (canonical, names)
+    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    hmac_core::canonical_headers(&entries, Repeated::Listed)
 }
 
 /// `_process_canonical_uri`: decode the whole path (so `%2F` splits a
