@@ -18,13 +18,13 @@
 //! (its SDK also signs `accept` and `user-agent`); the server takes either,
 //! since `SignedHeaders` names what was signed.
 
-use super::aliyun_rpc::ParamMap;
 use super::canonical::{
     add_missing, find_first as find, replace, trim_ows, trimmed_headers, url_with_query,
 };
 use super::hmac_core::{
     self, canonical_request, lowercase_headers, sha256_hex, Algorithm, CanonicalHeaders, Repeated,
 };
+use super::param_map::ParamMap;
 use super::url::ParsedUrl;
 use super::{required, SignError, SignInput, SigningResult};
 

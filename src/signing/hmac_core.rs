@@ -6,6 +6,7 @@
 //! these; one copy of each step in the wasm serves every scheme.
 
 use hmac::{Hmac, Mac};
+use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
@@ -30,6 +31,13 @@ pub(super) fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
     mac.update(data);
     Zeroizing::new(mac.finalize().into_bytes().into())
+}
+
+/// HMAC-SHA1 (Alibaba's RPC signature v1).
+pub(super) fn hmac_sha1(key: &[u8], data: &[u8]) -> [u8; 20] {
+    let mut mac = Hmac::<Sha1>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(data);
+    mac.finalize().into_bytes().into()
 }
 
 /// Signed headers as `(lower-case name, value)`, sorted by name; the scheme

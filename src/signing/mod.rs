@@ -9,6 +9,7 @@
 pub mod canonical;
 pub mod encode;
 mod hmac_core;
+mod param_map;
 pub mod time;
 pub mod url;
 
