@@ -22,7 +22,8 @@ use super::canonical::{
     add_missing, find_first as find, replace, trim_ows, trimmed_headers, url_with_query,
 };
 use super::hmac_core::{
-    self, canonical_request, lowercase_headers, sha256_hex, Algorithm, CanonicalHeaders, Repeated,
+    self, canonical_request, lowercase_headers, sha256_hex, sort_entries, Algorithm,
+    CanonicalHeaders, Repeated, SortBy,
 };
 use super::param_map::ParamMap;
 use super::url::ParsedUrl;
@@ -49,7 +50,7 @@ fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
         *value = trim_ows(value);
     }
     // Sorted by name, then value: each name's values come out grouped and sorted.
-    crate::sort::sort_by(&mut entries, |a, b| a.cmp(b));
+    sort_entries(&mut entries, SortBy::NameThenValue);
     hmac_core::canonical_headers(&entries, Repeated::Joined)
 }
 

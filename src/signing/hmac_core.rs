@@ -40,8 +40,8 @@ pub(super) fn hmac_sha1(key: &[u8], data: &[u8]) -> [u8; 20] {
     mac.finalize().into_bytes().into()
 }
 
-/// Signed headers as `(lower-case name, value)`, sorted by name; the scheme
-/// picks them, sorts them and writes their values its own way.
+/// Signed headers as `(lower-case name, value)`: the scheme picks, trims and
+/// sorts them its own way, then [`canonical_headers`] writes them.
 pub(super) type HeaderEntries<'a> = Vec<(String, &'a str)>;
 
 /// The caller's headers whose lower-case name `is_signed` accepts, with
@@ -57,8 +57,25 @@ pub(super) fn lowercase_headers<'a>(
         .collect()
 }
 
+/// How a scheme orders its signed headers.
+#[derive(Clone, Copy)]
+pub(super) enum SortBy {
+    /// Stably, by name: a name's values keep the given order.
+    Name,
+    /// By name, then value (byte order).
+    NameThenValue,
+}
+
+/// One sort for every scheme's entries (one copy in the wasm).
+pub(super) fn sort_entries(entries: &mut HeaderEntries, by: SortBy) {
+    crate::sort::sort_by(entries, |a, b| match by {
+        SortBy::Name => a.0.cmp(&b.0),
+        SortBy::NameThenValue => a.cmp(b),
+    });
+}
+
 /// What a scheme does with a name that comes more than once.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub(super) enum Repeated {
     /// One `name:v1,v2` line (SigV4, ACS3).
     Joined,

@@ -12,8 +12,8 @@
 use super::canonical::{find_first, find_last, join_pairs, py_strip, sorted_by_pair};
 use super::encode::{percent_decode, push_rfc3986};
 use super::hmac_core::{
-    self, canonical_request, lowercase_headers, sha256_hex, Algorithm, CanonicalHeaders, Repeated,
-    EMPTY_SHA256,
+    self, canonical_request, lowercase_headers, sha256_hex, sort_entries, Algorithm,
+    CanonicalHeaders, Repeated, SortBy, EMPTY_SHA256,
 };
 use super::url::{raw_authority, ParsedUrl};
 use super::{Scheme, SignError, SignInput, SigningResult, Timestamp};
@@ -148,7 +148,7 @@ fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
     for (name, value) in &mut entries {
         *value = find_last(headers, name).unwrap_or("");
     }
-    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    sort_entries(&mut entries, SortBy::Name);
     hmac_core::canonical_headers(&entries, Repeated::Listed)
 }
 

@@ -2,9 +2,10 @@
 //!
 //! Every scheme is a pure function of a [`SignInput`]: the time and the nonce
 //! come in with it, so the same input always gives the same strings. Each
-//! scheme file follows the same three steps, as the official signers do:
-//! canonicalize the request, build the string-to-sign, and (only when a secret
-//! is given) derive the key and sign.
+//! follows the official signers' steps: canonical request, string to sign,
+//! and (only when a secret is given) signing key and signature. The steps
+//! live once in `hmac_core`; a scheme file holds only its own rules, so a
+//! new HMAC scheme is a short file.
 
 pub mod canonical;
 pub mod encode;

@@ -19,8 +19,8 @@
 use super::canonical::{find_first, join_pairs, push_pairs, py_strip, sorted_by_pair};
 use super::encode::{rfc3986, rfc3986_path};
 use super::hmac_core::{
-    self, canonical_request, credential_scope, lowercase_headers, sha256_hex, Algorithm,
-    CanonicalHeaders, Repeated, EMPTY_SHA256,
+    self, canonical_request, credential_scope, lowercase_headers, sha256_hex, sort_entries,
+    Algorithm, CanonicalHeaders, Repeated, SortBy, EMPTY_SHA256,
 };
 use super::url::{raw_authority, ParsedUrl};
 use super::{required, Scheme, SignError, SignInput, SigningResult, Timestamp};
@@ -147,7 +147,7 @@ fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
     let mut entries = lowercase_headers(headers, &|name| !NOT_SIGNED.contains(&name));
     // Sorting the (name, raw value) pairs groups each name with its values in
     // the order kscore joins them (`sorted(get_all(name))`, stripped after).
-    crate::sort::sort_by(&mut entries, |a, b| a.cmp(b));
+    sort_entries(&mut entries, SortBy::NameThenValue);
     for (_, value) in &mut entries {
         *value = py_strip(value);
     }

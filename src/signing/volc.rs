@@ -34,8 +34,8 @@ use super::canonical::{
     trimmed_headers, url_with_query,
 };
 use super::hmac_core::{
-    self, canonical_request, credential_scope, lowercase_headers, sha256_hex, Algorithm,
-    CanonicalHeaders, Repeated,
+    self, canonical_request, credential_scope, lowercase_headers, sha256_hex, sort_entries,
+    Algorithm, CanonicalHeaders, Repeated, SortBy,
 };
 use super::url::ParsedUrl;
 use super::{required, SignError, SignInput, SigningResult};
@@ -74,7 +74,7 @@ fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
         }
     }
     // Stable: a name's values stay in the given order, and the last one wins.
-    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    sort_entries(&mut entries, SortBy::Name);
     hmac_core::canonical_headers(&entries, Repeated::LastWins)
 }
 
