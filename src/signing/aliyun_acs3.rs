@@ -18,52 +18,40 @@
 //! (its SDK also signs `accept` and `user-agent`); the server takes either,
 //! since `SignedHeaders` names what was signed.
 
-use super::aliyun_rpc::ParamMap;
 use super::canonical::{
-    add_missing, canonical_request, find_first as find, replace, trim_ows, trimmed_headers,
-    url_with_query,
+    add_missing, find_first as find, replace, trim_ows, trimmed_headers, url_with_query,
 };
+use super::hmac_core::{
+    self, canonical_request, lowercase_headers, sha256_hex, sort_entries, Algorithm,
+    CanonicalHeaders, Repeated, SortBy,
+};
+use super::param_map::ParamMap;
 use super::url::ParsedUrl;
-use super::{hex, hmac_sha256, sha256_hex, SignError, SignInput, SigningResult};
+use super::{required, SignError, SignInput, SigningResult};
 
-const ALGORITHM: &str = "ACS3-HMAC-SHA256";
+/// No scope: the secret itself is the key, and the credential is the bare
+/// key id; no space after the commas.
+const ACS3: Algorithm = Algorithm {
+    name: "ACS3-HMAC-SHA256",
+    key_prefix: "",
+    credential_label: "Credential=",
+    separator: ",",
+};
 
 fn is_signed(lower_name: &str) -> bool {
     lower_name == "host" || lower_name == "content-type" || lower_name.starts_with("x-acs-")
 }
 
-/// `(canonical header lines, signed header names)`: names lower-cased and
-/// sorted; values of the same name sorted and joined by `,`
-/// (openapi-util `get_canonicalized_headers`).
-fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    // (name, value) pairs sorted by name, then value: each name's values
-    // come out grouped and sorted.
-    let mut signed: Vec<(String, &str)> = headers
-        .iter()
-        .map(|(name, value)| (name.to_ascii_lowercase(), trim_ows(value)))
-        .filter(|(lower, _)| is_signed(lower))
-        .collect();
-    crate::util::sort::sort_by(&mut signed, |a, b| a.cmp(b));
-    let mut lines = String::new();
-    let mut names = String::new();
-    for (i, (name, value)) in signed.iter().enumerate() {
-        if i > 0 && signed[i - 1].0 == *name {
-            lines.push(',');
-        } else {
-            if i > 0 {
-                lines.push('\n');
-                names.push(';');
-            }
-            lines.push_str(name);
-            lines.push(':');
-            names.push_str(name);
-        }
-        lines.push_str(value);
+/// Signed names lower-cased and sorted; values trimmed, and those of the
+/// same name sorted and joined by `,` (openapi-util `get_canonicalized_headers`).
+fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
+    let mut entries = lowercase_headers(headers, &is_signed);
+    for (_, value) in &mut entries {
+        *value = trim_ows(value);
     }
-    if !signed.is_empty() {
-        lines.push('\n');
-    }
-    (lines, names)
+    // Sorted by name, then value: each name's values come out grouped and sorted.
+    sort_entries(&mut entries, SortBy::NameThenValue);
+    hmac_core::canonical_headers(&entries, Repeated::Joined)
 }
 
 /// `url` is `input.url` parsed (`None`: not an absolute URL).
@@ -81,11 +69,7 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     add("host", url.host_header());
     add("x-acs-date", input.timestamp.iso8601());
     if find(&input.headers, "x-acs-signature-nonce").is_none() {
-        let nonce = input
-            .nonce
-            .as_deref()
-            .filter(|n| !n.is_empty())
-            .ok_or(SignError::Missing("nonce"))?;
+        let nonce = required(input.nonce.as_deref(), "nonce")?;
         add("x-acs-signature-nonce", nonce.to_string());
     }
     add("x-acs-content-sha256", sha256_hex(input.body.as_bytes()));
@@ -104,42 +88,29 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
         );
     }
 
-    let (header_lines, signed_headers) = canonical_headers(&headers);
+    let canonical_headers = canonical_headers(&headers);
     let payload_hash = find(&headers, "x-acs-content-sha256").unwrap_or_default();
     // Names are sorted raw and written encoded: identical to the SDK (which
     // leaves names raw) for every real parameter name, and what the V3
     // document asks for names with reserved characters.
     let canonical_query = query.to_sorted_query();
-    // `concat` sizes the string once (`format!` grows it piece by piece).
     let canonical_request = canonical_request(
         &input.method,
         &url.path,
         &canonical_query,
-        &header_lines,
-        &signed_headers,
+        &canonical_headers,
         payload_hash,
     );
-    let string_to_sign = [ALGORITHM, "\n", &sha256_hex(canonical_request.as_bytes())].concat();
 
-    let (signature, authorization) = match &input.secret_access_key {
-        Some(secret) => {
-            let sig =
-                hex(hmac_sha256(secret.expose().as_bytes(), string_to_sign.as_bytes()).as_slice());
-            let auth = [
-                ALGORITHM,
-                " Credential=",
-                &input.access_key_id,
-                ",SignedHeaders=",
-                &signed_headers,
-                ",Signature=",
-                &sig,
-            ]
-            .concat();
-            headers.push(("Authorization".to_string(), auth.clone()));
-            (Some(sig), Some(auth))
-        }
-        None => (None, None),
-    };
+    let string_to_sign = ACS3.string_to_sign(&[], &canonical_request);
+    let signed_headers = canonical_headers.signed_headers;
+    let (signature, authorization) = ACS3.signature_and_authorization(
+        input,
+        &[],
+        &string_to_sign,
+        &signed_headers,
+        &mut headers,
+    );
 
     let mut sent_query = String::with_capacity(input.url.len());
     query.push_query(&mut sent_query);

@@ -19,92 +19,13 @@
 //!    last URL parameter `Signature`.
 
 use base64::Engine as _;
-use hmac::{Hmac, Mac};
-use sha1::Sha1;
+use zeroize::Zeroizing;
 
-use super::canonical::{join_pairs, push_pairs, sorted_by_name};
 use super::encode::push_rfc3986;
+use super::hmac_core::hmac_sha1;
+use super::param_map::ParamMap;
 use super::url::{parse_query, ParsedUrl};
-use super::{SignError, SignInput, SigningResult};
-
-/// Parameters with Python `dict` semantics, which is what both SDKs sign: a
-/// repeated name keeps its first position and takes the last value.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ParamMap {
-    /// Unique names, in first-given order.
-    pairs: Vec<(String, String)>,
-}
-
-impl ParamMap {
-    // `Vec`s rather than `impl IntoIterator`: one copy of this code in the wasm.
-    pub(crate) fn from_pairs(pairs: Vec<(String, String)>) -> ParamMap {
-        let mut map = ParamMap::default();
-        map.extend(pairs);
-        map
-    }
-
-    /// `dict.update`: every pair inserted in order, in O(n log n).
-    pub(crate) fn extend(&mut self, pairs: Vec<(String, String)>) {
-        // A request's few parameters: a linear look-up each is cheapest.
-        if self.pairs.len() + pairs.len() <= 32 {
-            for (k, v) in pairs {
-                self.insert(k, v);
-            }
-            return;
-        }
-        let mut all: Vec<(usize, String, String)> = core::mem::take(&mut self.pairs)
-            .into_iter()
-            .chain(pairs)
-            .enumerate()
-            .map(|(i, (k, v))| (i, k, v))
-            .collect();
-        // Stable by name: each name's pairs stay in order; the first keeps
-        // its position and takes the last value.
-        crate::util::sort::sort_by(&mut all, |a, b| a.1.cmp(&b.1));
-        let mut unique: Vec<(usize, String, String)> = Vec::with_capacity(all.len());
-        for (i, k, v) in all {
-            match unique.last_mut() {
-                Some(last) if last.1 == k => last.2 = v,
-                _ => unique.push((i, k, v)),
-            }
-        }
-        crate::util::sort::sort_by(&mut unique, |a, b| a.0.cmp(&b.0));
-        self.pairs = unique.into_iter().map(|(_, k, v)| (k, v)).collect();
-    }
-
-    pub(crate) fn insert(&mut self, key: String, value: String) {
-        match self.pairs.iter_mut().find(|(k, _)| *k == key) {
-            Some(pair) => pair.1 = value,
-            None => self.pairs.push((key, value)),
-        }
-    }
-
-    /// Adds `key` only when it is absent: what the caller gave wins.
-    fn insert_missing(&mut self, key: &str, value: impl FnOnce() -> String) {
-        if !self.contains(key) {
-            self.insert(key.to_string(), value());
-        }
-    }
-
-    pub(crate) fn contains(&self, key: &str) -> bool {
-        self.pairs.iter().any(|(k, _)| k == key)
-    }
-
-    fn remove(&mut self, key: &str) {
-        self.pairs.retain(|(k, _)| k != key);
-    }
-
-    /// Appends `k=v&…` in insertion order, every name and value RFC 3986-encoded.
-    pub(crate) fn push_query(&self, out: &mut String) {
-        push_pairs(out, &mut self.pairs.iter(), true);
-    }
-
-    /// `k=v&…` sorted by name (names are unique), RFC 3986-encoded.
-    pub(crate) fn to_sorted_query(&self) -> String {
-        // Byte order, which for UTF-8 is Python's code-point order.
-        join_pairs(&sorted_by_name(&self.pairs), true)
-    }
-}
+use super::{required, Secret, SignError, SignInput, SigningResult};
 
 /// True when a `Content-Type` header says `application/x-www-form-urlencoded`.
 pub(crate) fn is_form(headers: &[(String, String)]) -> bool {
@@ -131,11 +52,24 @@ fn form_params(input: &SignInput) -> Vec<(String, String)> {
     }
 }
 
-fn hmac_sha1_base64(key: &[u8], data: &[u8]) -> Result<String, SignError> {
-    let mut mac =
-        Hmac::<Sha1>::new_from_slice(key).map_err(|_| SignError::Missing("secretAccessKey"))?;
-    mac.update(data);
-    Ok(base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()))
+/// `METHOD&%2F&` + the RFC 3986-encoded canonicalized query.
+fn string_to_sign(method: &str, canonicalized_query: &str) -> String {
+    let mut out = String::with_capacity(method.len() + 6 + canonicalized_query.len() * 3 / 2);
+    out.push_str(method);
+    out.push_str("&%2F&");
+    push_rfc3986(&mut out, canonicalized_query);
+    out
+}
+
+/// The secret followed by `&`, the HMAC key of both SDKs.
+fn signing_key(secret: &Secret) -> Zeroizing<String> {
+    Zeroizing::new([secret.expose(), "&"].concat())
+}
+
+/// Base64 HMAC-SHA1 of the string to sign.
+fn calculate_signature(signing_key: &str, string_to_sign: &str) -> String {
+    let mac = hmac_sha1(signing_key.as_bytes(), string_to_sign.as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(mac)
 }
 
 /// `url` is `input.url` parsed (`None`: not an absolute URL).
@@ -154,29 +88,21 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     params.insert_missing("SignatureMethod", || "HMAC-SHA1".to_string());
     params.insert_missing("SignatureVersion", || "1.0".to_string());
     if !params.contains("SignatureNonce") {
-        let nonce = input
-            .nonce
-            .as_deref()
-            .filter(|n| !n.is_empty())
-            .ok_or(SignError::Missing("nonce"))?;
+        let nonce = required(input.nonce.as_deref(), "nonce")?;
         params.insert("SignatureNonce".to_string(), nonce.to_string());
     }
     params.insert_missing("AccessKeyId", || input.access_key_id.clone());
 
     // Form parameters override same-named query parameters (`dict.update`).
     let form = form_params(input);
-    let canonical = if form.is_empty() {
+    let canonicalized_query = if form.is_empty() {
         params.to_sorted_query()
     } else {
         let mut signed = params.clone();
         signed.extend(form);
         signed.to_sorted_query()
     };
-    let mut string_to_sign =
-        String::with_capacity(input.method.len() + 6 + canonical.len() * 3 / 2);
-    string_to_sign.push_str(&input.method);
-    string_to_sign.push_str("&%2F&");
-    push_rfc3986(&mut string_to_sign, &canonical);
+    let string_to_sign = string_to_sign(&input.method, &canonicalized_query);
 
     // `scheme://host/path?query`, then `&Signature=…` when signed.
     let mut final_url = url.origin();
@@ -185,8 +111,7 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     params.push_query(&mut final_url);
     let signature = match &input.secret_access_key {
         Some(secret) => {
-            let key = zeroize::Zeroizing::new([secret.expose(), "&"].concat());
-            let sig = hmac_sha1_base64(key.as_bytes(), string_to_sign.as_bytes())?;
+            let sig = calculate_signature(&signing_key(secret), &string_to_sign);
             final_url.push_str("&Signature=");
             push_rfc3986(&mut final_url, &sig);
             Some(sig)
@@ -196,7 +121,7 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
 
     Ok(SigningResult {
         scheme: input.scheme,
-        canonical_request: canonical,
+        canonical_request: canonicalized_query,
         string_to_sign,
         signed_headers: None,
         credential_scope: None,
@@ -207,35 +132,4 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
         url: final_url,
         body: input.body.clone(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ParamMap;
-
-    /// Python `dict` semantics, one insert at a time: the reference.
-    fn dict(pairs: &[(String, String)]) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        for (k, v) in pairs {
-            match out.iter_mut().find(|(name, _)| name == k) {
-                Some(pair) => pair.1 = v.clone(),
-                None => out.push((k.clone(), v.clone())),
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn both_extend_paths_keep_dict_semantics() {
-        // 32 pairs take the linear path, more take the sorting one.
-        for n in [0, 1, 5, 16, 32, 33, 80] {
-            let pairs: Vec<(String, String)> = (0..n)
-                .map(|i| (format!("k{}", (i * 7) % 11), format!("v{i}")))
-                .collect();
-            let (first, rest) = pairs.split_at(n / 3);
-            let mut map = ParamMap::from_pairs(first.to_vec());
-            map.extend(rest.to_vec());
-            assert_eq!(map.pairs, dict(&pairs), "n = {n}");
-        }
-    }
 }

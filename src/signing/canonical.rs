@@ -1,11 +1,9 @@
-//! Canonicalization pieces several schemes share: header look-ups, value
-//! trimming, query sorting and `k=v&…` joining. Each scheme still chooses
-//! which ones it applies and how; keeping them here means one copy of each in
-//! the wasm instead of one per scheme (all schemes are inlined into `sign`).
+//! Request-shaping pieces every scheme may use, HMAC-SHA256 or not: header
+//! look-ups and edits, value trimming, query sorting and `k=v&…` joining.
+//! Each scheme chooses which it applies; one copy of each in the wasm.
 
 use super::encode::push_rfc3986;
 use super::url::ParsedUrl;
-use super::{hex, hmac_sha256};
 
 type Pair = (String, String);
 
@@ -13,6 +11,13 @@ type Pair = (String, String);
 /// of the value, so it is neither signed nor sent.
 pub(super) fn trim_ows(value: &str) -> &str {
     value.trim_matches(|c| c == ' ' || c == '\t')
+}
+
+/// Python's `str.strip()`: Unicode white space plus U+001C..U+001F, which
+/// Python counts as space and Rust's `char::is_whitespace` does not (the
+/// kscore and Huawei SDKs strip header values so).
+pub(super) fn py_strip(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
 }
 
 /// The first header with this name, in any case.
@@ -120,58 +125,13 @@ pub(super) fn url_with_query(url: &ParsedUrl, query: &str) -> String {
     out
 }
 
-/// The SigV4-style key chain (`date` → `region` → `service` → `terminator`)
-/// and the hex signature of `string_to_sign`. Every derived key is wiped on
-/// drop (`hmac_sha256` returns `Zeroizing`).
-pub(super) fn scoped_signature(secret: &[u8], scope: [&str; 4], string_to_sign: &str) -> String {
-    let mut key = hmac_sha256(secret, scope[0].as_bytes());
-    for part in &scope[1..] {
-        key = hmac_sha256(key.as_slice(), part.as_bytes());
+#[cfg(test)]
+mod tests {
+    use super::py_strip;
+
+    #[test]
+    fn strip_like_python() {
+        assert_eq!(py_strip("\u{1f} a  b \u{3000}"), "a  b");
+        assert_eq!(py_strip("\u{200b}x"), "\u{200b}x");
     }
-    hex(hmac_sha256(key.as_slice(), string_to_sign.as_bytes()).as_slice())
-}
-
-/// The six-line canonical request the HMAC-SHA256 schemes share: method,
-/// path, query, header lines, signed header names, payload hash, each on its
-/// own line (each scheme canonicalizes the parts its own way).
-pub(crate) fn canonical_request(
-    method: &str,
-    path: &str,
-    query: &str,
-    header_lines: &str,
-    signed_headers: &str,
-    payload_hash: &str,
-) -> String {
-    [
-        method,
-        path,
-        query,
-        header_lines,
-        signed_headers,
-        payload_hash,
-    ]
-    .join("\n")
-}
-
-/// `ALGORITHM Credential=id/scope, SignedHeaders=…, Signature=…`, the
-/// Authorization value of SigV4 and of Volcengine's scheme.
-pub(crate) fn credential_authorization(
-    algorithm: &str,
-    access_key_id: &str,
-    credential_scope: &str,
-    signed_headers: &str,
-    signature: &str,
-) -> String {
-    [
-        algorithm,
-        " Credential=",
-        access_key_id,
-        "/",
-        credential_scope,
-        ", SignedHeaders=",
-        signed_headers,
-        ", Signature=",
-        signature,
-    ]
-    .concat()
 }

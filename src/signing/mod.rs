@@ -2,12 +2,15 @@
 //!
 //! Every scheme is a pure function of a [`SignInput`]: the time and the nonce
 //! come in with it, so the same input always gives the same strings. Each
-//! scheme file follows the same three steps, as the official signers do:
-//! canonicalize the request, build the string-to-sign, and (only when a secret
-//! is given) derive the key and sign.
+//! follows the official signers' steps: canonical request, string to sign,
+//! and (only when a secret is given) signing key and signature. The steps
+//! live once in `hmac_core`; a scheme file holds only its own rules, so a
+//! new HMAC scheme is a short file.
 
 pub mod canonical;
 pub mod encode;
+mod hmac_core;
+mod param_map;
 pub mod time;
 pub mod url;
 
@@ -19,8 +22,6 @@ pub mod volc;
 
 use core::fmt;
 
-use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 pub(crate) use crate::util::hex::hex;
@@ -193,6 +194,13 @@ fn sign_checked(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResu
     }
 }
 
+/// A value the scheme cannot sign without.
+fn required<'a>(value: Option<&'a str>, what: &'static str) -> Result<&'a str, SignError> {
+    value
+        .filter(|v| !v.is_empty())
+        .ok_or(SignError::Missing(what))
+}
+
 fn check_common(input: &SignInput) -> Result<(), SignError> {
     let m = input.method.as_bytes();
     if m.is_empty() || m.len() > 16 || !m.iter().all(u8::is_ascii_alphabetic) {
@@ -212,24 +220,4 @@ fn check_common(input: &SignInput) -> Result<(), SignError> {
         }
     }
     Ok(())
-}
-
-/// The SHA-256 of nothing, which most requests (GET, empty POST) sign.
-pub(crate) const EMPTY_SHA256: &str =
-    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-pub(crate) fn sha256_hex(data: &[u8]) -> String {
-    if data.is_empty() {
-        return EMPTY_SHA256.to_string();
-    }
-    hex(&Sha256::digest(data))
-}
-
-/// HMAC-SHA256. The result is often a derived signing key, so it is wiped
-/// when dropped.
-pub(crate) fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
-    // HMAC accepts keys of any length, so this never fails.
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(data);
-    Zeroizing::new(mac.finalize().into_bytes().into())
 }

@@ -16,15 +16,21 @@
 //!   kscore always hashes the body. Both use a caller-given
 //!   `X-Amz-Content-SHA256` value as the payload hash.
 
-use super::canonical::{
-    credential_authorization, join_pairs, push_pairs, scoped_signature, sorted_by_pair,
-};
+use super::canonical::{find_first, join_pairs, push_pairs, py_strip, sorted_by_pair};
 use super::encode::{rfc3986, rfc3986_path};
-use super::url::ParsedUrl;
-use super::{sha256_hex, Scheme, SignError, SignInput, SigningResult, Timestamp, EMPTY_SHA256};
-use zeroize::Zeroizing;
+use super::hmac_core::{
+    self, canonical_request, credential_scope, lowercase_headers, sha256_hex, sort_entries,
+    Algorithm, CanonicalHeaders, Repeated, SortBy, EMPTY_SHA256,
+};
+use super::url::{raw_authority, ParsedUrl};
+use super::{required, Scheme, SignError, SignInput, SigningResult, Timestamp};
 
-const ALGORITHM: &str = "AWS4-HMAC-SHA256";
+const SIGV4: Algorithm = Algorithm {
+    name: "AWS4-HMAC-SHA256",
+    key_prefix: "AWS4",
+    credential_label: "Credential=",
+    separator: ", ",
+};
 /// kscore `SIGNED_HEADERS_BLACKLIST`.
 const NOT_SIGNED: [&str; 2] = ["expect", "user-agent"];
 
@@ -32,27 +38,14 @@ const NOT_SIGNED: [&str; 2] = ["expect", "user-agent"];
 pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
     let url = url.ok_or(SignError::InvalidUrl)?;
     let authority = raw_authority(&input.url).ok_or(SignError::InvalidUrl)?;
-    let region = input
-        .region
-        .as_deref()
-        .filter(|r| !r.is_empty())
-        .ok_or(SignError::Missing("region"))?;
-    let service = input
-        .service
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .ok_or(SignError::Missing("service"))?;
+    let region = required(input.region.as_deref(), "region")?;
+    let service = required(input.service.as_deref(), "service")?;
 
     // kscore stamps X-Amz-Date from its clock; a caller-given X-Amz-Date is
     // taken as that clock reading instead.
-    let ts = match input
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("x-amz-date"))
-    {
-        Some((_, v)) => {
-            parse_basic(v).ok_or_else(|| SignError::InvalidHeader("X-Amz-Date".into()))?
-        }
+    let ts = match find_first(&input.headers, "X-Amz-Date") {
+        Some(v) => Timestamp::parse_iso8601_basic(v)
+            .ok_or_else(|| SignError::InvalidHeader("X-Amz-Date".into()))?,
         None => input.timestamp,
     };
     let amz_date = ts.iso8601_basic();
@@ -61,10 +54,7 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     // `_modify_request_before_signing`: drop an old Authorization, set the
     // date header, replace the token header. Header lookups are
     // case-insensitive (an email.message-style header map).
-    let has_date = input
-        .headers
-        .iter()
-        .any(|(n, _)| n.eq_ignore_ascii_case("date"));
+    let has_date = find_first(&input.headers, "Date").is_some();
     let mut headers: Vec<(String, String)> = input
         .headers
         .iter()
@@ -89,22 +79,17 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
     }
     // kscore leaves Host to the HTTP library but signs the netloc; sending
     // exactly the signed value keeps the two equal.
-    if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
+    if find_first(&headers, "Host").is_none() {
         headers.push(("Host".into(), authority.to_string()));
     }
 
-    let (canonical_headers, signed_headers) = canonical_headers(&headers);
-
-    let payload_hash = match headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("x-amz-content-sha256"))
-    {
+    let canonical_headers = canonical_headers(&headers);
+    let payload_hash = match find_first(&headers, "X-Amz-Content-SHA256") {
         // Used raw, not stripped (`request.headers['X-Amz-Content-SHA256']`).
-        Some((_, v)) => v.clone(),
+        Some(v) => v.to_string(),
         None if input.body.is_empty() => EMPTY_SHA256.to_string(),
         None => sha256_hex(input.body.as_bytes()),
     };
-
     // The query is normalized to RFC 3986 (what kscore's own
     // `percent_encode_sequence` writes); kscore then sorts the encoded pairs.
     let encoded: Vec<(String, String)> = url
@@ -113,56 +98,25 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
         .map(|(k, v)| (rfc3986(k), rfc3986(v)))
         .collect();
     let canonical_query = join_pairs(&sorted_by_pair(&encoded), false);
-
-    // `concat` sizes the string once (`format!` grows it piece by piece).
-    let canonical_request = [
+    let canonical_request = canonical_request(
         &input.method.to_ascii_uppercase(),
-        "\n",
-        // `_normalize_url_path`: dot segments and empty segments removed, then
-        // `quote(safe='/~')` over the raw path, so `%` is encoded again.
-        &rfc3986_path(&remove_dot_segments(&url.path)),
-        "\n",
+        &canonical_uri(&url.path),
         &canonical_query,
-        "\n",
         &canonical_headers,
-        "\n\n",
-        &signed_headers,
-        "\n",
         &payload_hash,
-    ]
-    .concat();
-    let credential_scope = [&date, "/", region, "/", service, "/aws4_request"].concat();
-    let string_to_sign = [
-        ALGORITHM,
-        "\n",
-        &amz_date,
-        "\n",
-        &credential_scope,
-        "\n",
-        &sha256_hex(canonical_request.as_bytes()),
-    ]
-    .concat();
+    );
 
-    let (signature, authorization) = match &input.secret_access_key {
-        Some(secret) => {
-            let k_secret = Zeroizing::new(["AWS4", secret.expose()].concat());
-            let sig = scoped_signature(
-                k_secret.as_bytes(),
-                [&date, region, service, "aws4_request"],
-                &string_to_sign,
-            );
-            let auth = credential_authorization(
-                ALGORITHM,
-                &input.access_key_id,
-                &credential_scope,
-                &signed_headers,
-                &sig,
-            );
-            headers.push(("Authorization".into(), auth.clone()));
-            (Some(sig), Some(auth))
-        }
-        None => (None, None),
-    };
+    let scope = [date.as_str(), region, service, "aws4_request"];
+    let credential_scope = credential_scope(&scope);
+    let string_to_sign = SIGV4.string_to_sign(&[&amz_date, &credential_scope], &canonical_request);
+    let signed_headers = canonical_headers.signed_headers;
+    let (signature, authorization) = SIGV4.signature_and_authorization(
+        input,
+        &scope,
+        &string_to_sign,
+        &signed_headers,
+        &mut headers,
+    );
 
     // kscore sends its URL unchanged; only the query is normalized here, in
     // its original order.
@@ -189,45 +143,21 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
 }
 
 /// `headers_to_sign`, `canonical_headers` and `signed_headers` of kscore.
-fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    let mut to_sign: Vec<(String, &str)> = headers
-        .iter()
-        .map(|(n, v)| (n.to_ascii_lowercase(), v.as_str()))
-        .filter(|(n, _)| !NOT_SIGNED.contains(&n.as_str()))
-        .collect();
+fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
+    let mut entries = lowercase_headers(headers, &|name| !NOT_SIGNED.contains(&name));
     // Sorting the (name, raw value) pairs groups each name with its values in
     // the order kscore joins them (`sorted(get_all(name))`, stripped after).
-    crate::util::sort::sort_by(&mut to_sign, |a, b| a.cmp(b));
-    let mut canonical = String::new();
-    let mut names: Vec<&str> = Vec::new();
-    for (name, value) in &to_sign {
-        if names.last() == Some(&name.as_str()) {
-            canonical.push(',');
-        } else {
-            if !names.is_empty() {
-                canonical.push('\n');
-            }
-            names.push(name);
-            canonical.push_str(name);
-            canonical.push(':');
-        }
-        canonical.push_str(py_strip(value));
+    sort_entries(&mut entries, SortBy::NameThenValue);
+    for (_, value) in &mut entries {
+        *value = py_strip(value);
     }
-    (canonical, names.join(";"))
+    hmac_core::canonical_headers(&entries, Repeated::Joined)
 }
 
-/// The URL's netloc exactly as written (case, port and all), what Python's
-/// `urlsplit(url).netloc` gives. Shared with the Huawei scheme.
-pub(super) fn raw_authority(url: &str) -> Option<&str> {
-    let (_, rest) = super::url::split_scheme(url)?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    rest.get(..end).filter(|a| !a.is_empty())
-}
-
-/// Python's `str.strip()`: Unicode white space plus U+001C..U+001F, which
-/// Python counts as space and Rust's `char::is_whitespace` does not.
-pub(super) fn py_strip(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+/// `_normalize_url_path`: dot segments and empty segments removed, then
+/// `quote(safe='/~')` over the raw path, so `%` is encoded again.
+fn canonical_uri(path: &str) -> String {
+    rfc3986_path(&remove_dot_segments(path))
 }
 
 /// `remove_dot_segments` of kscore/botocore `utils.py` (RFC 3986 5.2.4, and
@@ -260,30 +190,6 @@ fn remove_dot_segments(path: &str) -> String {
         normalized.push('/');
     }
     normalized
-}
-
-/// Reads `YYYYMMDDTHHMMSSZ`, the only form kscore ever writes in X-Amz-Date.
-fn parse_basic(v: &str) -> Option<Timestamp> {
-    let b = v.as_bytes();
-    let shape_ok = b.len() == 16
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 => *c == b'T',
-            15 => *c == b'Z',
-            _ => c.is_ascii_digit(),
-        });
-    if !shape_ok {
-        return None;
-    }
-    let rfc3339 = format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        v.get(0..4)?,
-        v.get(4..6)?,
-        v.get(6..8)?,
-        v.get(9..11)?,
-        v.get(11..13)?,
-        v.get(13..15)?
-    );
-    Timestamp::parse_rfc3339(&rfc3339)
 }
 
 /// `email.utils.formatdate(t)` (localtime=False, usegmt=False):
@@ -333,21 +239,5 @@ mod tests {
         assert_eq!(rfc2822(t), "Tue, 29 Feb 2000 23:59:59 -0000");
         let t = Timestamp::parse_rfc3339("1970-01-01T00:00:00Z").unwrap();
         assert_eq!(rfc2822(t), "Thu, 01 Jan 1970 00:00:00 -0000");
-    }
-
-    #[test]
-    fn strip_like_python() {
-        assert_eq!(py_strip("\u{1f} a  b \u{3000}"), "a  b");
-        assert_eq!(py_strip("\u{200b}x"), "\u{200b}x");
-    }
-
-    #[test]
-    fn authority_as_written() {
-        assert_eq!(
-            raw_authority("https://KEC.api.ksyun.com:443/?a=1"),
-            Some("KEC.api.ksyun.com:443")
-        );
-        assert_eq!(raw_authority("https://h?x"), Some("h"));
-        assert_eq!(raw_authority("https:///x"), None);
     }
 }

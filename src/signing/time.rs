@@ -61,13 +61,44 @@ impl Timestamp {
         if !(rest == b"Z" || rest == b"z" || rest == b"+00:00" || rest == b"-00:00") {
             return None;
         }
+        Timestamp::from_digits([
+            &b[0..4],
+            &b[5..7],
+            &b[8..10],
+            &b[11..13],
+            &b[14..16],
+            &b[17..19],
+        ])
+    }
+
+    /// Parses `YYYYMMDDTHHMMSSZ`, the form SigV4's `X-Amz-Date` and Huawei's
+    /// `X-Sdk-Date` carry (Python's `%Y%m%dT%H%M%SZ`, digits only).
+    pub fn parse_iso8601_basic(s: &str) -> Option<Timestamp> {
+        let b = s.as_bytes();
+        if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
+            return None;
+        }
+        Timestamp::from_digits([
+            &b[0..4],
+            &b[4..6],
+            &b[6..8],
+            &b[9..11],
+            &b[11..13],
+            &b[13..15],
+        ])
+    }
+
+    /// Year, month, day, hour, minute, second as ASCII digits; `None`
+    /// unless each is all digits and together they name a real instant.
+    fn from_digits(fields: [&[u8]; 6]) -> Option<Timestamp> {
+        let [year, month, day, hour, minute, second] = fields;
         let t = Timestamp {
-            year: u16::try_from(digits(&b[0..4])?).ok()?,
-            month: u8::try_from(digits(&b[5..7])?).ok()?,
-            day: u8::try_from(digits(&b[8..10])?).ok()?,
-            hour: u8::try_from(digits(&b[11..13])?).ok()?,
-            minute: u8::try_from(digits(&b[14..16])?).ok()?,
-            second: u8::try_from(digits(&b[17..19])?).ok()?,
+            year: u16::try_from(digits(year)?).ok()?,
+            month: u8::try_from(digits(month)?).ok()?,
+            day: u8::try_from(digits(day)?).ok()?,
+            hour: u8::try_from(digits(hour)?).ok()?,
+            minute: u8::try_from(digits(minute)?).ok()?,
+            second: u8::try_from(digits(second)?).ok()?,
         };
         let valid = (1..=12).contains(&t.month)
             && t.day >= 1
@@ -142,5 +173,24 @@ impl Timestamp {
     /// `20240102` (credential scope date).
     pub fn date_basic(&self) -> String {
         self.joined(&["", "", ""])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timestamp;
+
+    #[test]
+    fn basic_dates() {
+        let basic = |s| Timestamp::parse_iso8601_basic(s).map(|t| t.iso8601_basic());
+        assert_eq!(
+            basic("20240506T070809Z").as_deref(),
+            Some("20240506T070809Z")
+        );
+        assert_eq!(basic("20241306T070809Z"), None);
+        assert_eq!(basic(" 20240506T070809Z"), None);
+        assert_eq!(basic("2024-05-06T07:08"), None);
+        assert_eq!(basic("２０２40506T07080"), None);
+        assert_eq!(basic("20240230T070809Z"), None);
     }
 }

@@ -28,6 +28,14 @@ pub fn split_scheme(url: &str) -> Option<(&str, &str)> {
     split_around(url, "://")
 }
 
+/// The URL's netloc exactly as written (case, port and all), what Python's
+/// `urlsplit(url).netloc` gives: what the kscore and Huawei SDKs sign.
+pub(super) fn raw_authority(url: &str) -> Option<&str> {
+    let (_, rest) = split_scheme(url)?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    rest.get(..end).filter(|a| !a.is_empty())
+}
+
 impl ParsedUrl {
     pub fn parse(url: &str) -> Option<ParsedUrl> {
         let (scheme, rest) = split_scheme(url)?;
@@ -103,4 +111,19 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
             None => (percent_decode(pair, true), String::new()),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::raw_authority;
+
+    #[test]
+    fn authority_as_written() {
+        assert_eq!(
+            raw_authority("https://KEC.api.ksyun.com:443/?a=1"),
+            Some("KEC.api.ksyun.com:443")
+        );
+        assert_eq!(raw_authority("https://h?x"), Some("h"));
+        assert_eq!(raw_authority("https:///x"), None);
+    }
 }

@@ -30,13 +30,23 @@
 //!   to a non-GET request that has none; so does this scheme.
 
 use super::canonical::{
-    add_missing, canonical_request, credential_authorization, find_last as find, join_pairs,
-    push_pairs, replace, scoped_signature, sorted_by_name, trimmed_headers, url_with_query,
+    add_missing, find_last as find, join_pairs, push_pairs, replace, sorted_by_name,
+    trimmed_headers, url_with_query,
+};
+use super::hmac_core::{
+    self, canonical_request, credential_scope, lowercase_headers, sha256_hex, sort_entries,
+    Algorithm, CanonicalHeaders, Repeated, SortBy,
 };
 use super::url::ParsedUrl;
-use super::{sha256_hex, SignError, SignInput, SigningResult};
+use super::{required, SignError, SignInput, SigningResult};
 
-const ALGORITHM: &str = "HMAC-SHA256";
+/// SigV4's shape with no key prefix.
+const VOLC: Algorithm = Algorithm {
+    name: "HMAC-SHA256",
+    key_prefix: "",
+    credential_label: "Credential=",
+    separator: ", ",
+};
 const DEFAULT_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
 
 fn is_signed(lower_name: &str) -> bool {
@@ -53,15 +63,24 @@ fn signed_host(value: &str) -> &str {
     }
 }
 
+/// Signed names lower-cased and sorted, `host` without a default port; a
+/// name given twice (in different case) is signed with its last value, as
+/// the SDKs' dict does.
+fn canonical_headers(headers: &[(String, String)]) -> CanonicalHeaders {
+    let mut entries = lowercase_headers(headers, &is_signed);
+    for (name, value) in &mut entries {
+        if name == "host" {
+            *value = signed_host(value);
+        }
+    }
+    // Stable: a name's values stay in the given order, and the last one wins.
+    sort_entries(&mut entries, SortBy::Name);
+    hmac_core::canonical_headers(&entries, Repeated::LastWins)
+}
+
 /// Query sorted by name (stable, so repeated names keep URL order), RFC 3986-encoded.
 fn canonical_query(pairs: &[(String, String)]) -> String {
     join_pairs(&sorted_by_name(pairs), true)
-}
-
-fn required<'a>(value: Option<&'a str>, what: &'static str) -> Result<&'a str, SignError> {
-    value
-        .filter(|v| !v.is_empty())
-        .ok_or(SignError::Missing(what))
 }
 
 /// `url` is `input.url` parsed (`None`: not an absolute URL).
@@ -91,83 +110,27 @@ pub fn sign(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, 
         Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => d.to_string(),
         _ => input.timestamp.date_basic(),
     };
-    let credential_scope = [&date, "/", region, "/", service, "/request"].concat();
-
-    // A name given twice (in different case) is signed with its last value, as the SDKs' dict does.
-    let mut given: Vec<(String, &str)> = Vec::new();
-    for (name, value) in &headers {
-        let lower = name.to_ascii_lowercase();
-        if is_signed(&lower) {
-            let value = if lower == "host" {
-                signed_host(value)
-            } else {
-                value.as_str()
-            };
-            given.push((lower, value));
-        }
-    }
-    // Stable: a name's values stay in the given order, and the last one wins.
-    crate::util::sort::sort_by(&mut given, |a, b| a.0.cmp(&b.0));
-    let mut signed: Vec<(String, &str)> = Vec::with_capacity(given.len());
-    for (name, value) in given {
-        match signed.last_mut() {
-            Some(last) if last.0 == name => last.1 = value,
-            _ => signed.push((name, value)),
-        }
-    }
-    let mut header_lines = String::new();
-    let mut signed_headers = String::new();
-    for (i, (name, value)) in signed.iter().enumerate() {
-        header_lines.push_str(name);
-        header_lines.push(':');
-        header_lines.push_str(value);
-        header_lines.push('\n');
-        if i > 0 {
-            signed_headers.push(';');
-        }
-        signed_headers.push_str(name);
-    }
-
+    let canonical_headers = canonical_headers(&headers);
     let payload_hash = find(&headers, "x-content-sha256").unwrap_or_default();
-    // `concat` sizes the string once (`format!` grows it piece by piece).
     let canonical_request = canonical_request(
         &input.method,
         &url.path,
         &canonical_query(&url.query),
-        &header_lines,
-        &signed_headers,
+        &canonical_headers,
         payload_hash,
     );
-    let string_to_sign = [
-        ALGORITHM,
-        "\n",
-        &x_date,
-        "\n",
-        &credential_scope,
-        "\n",
-        &sha256_hex(canonical_request.as_bytes()),
-    ]
-    .concat();
 
-    let (signature, authorization) = match &input.secret_access_key {
-        Some(secret) => {
-            let sig = scoped_signature(
-                secret.expose().as_bytes(),
-                [&date, region, service, "request"],
-                &string_to_sign,
-            );
-            let auth = credential_authorization(
-                ALGORITHM,
-                &input.access_key_id,
-                &credential_scope,
-                &signed_headers,
-                &sig,
-            );
-            headers.push(("Authorization".to_string(), auth.clone()));
-            (Some(sig), Some(auth))
-        }
-        None => (None, None),
-    };
+    let scope = [date.as_str(), region, service, "request"];
+    let credential_scope = credential_scope(&scope);
+    let string_to_sign = VOLC.string_to_sign(&[&x_date, &credential_scope], &canonical_request);
+    let signed_headers = canonical_headers.signed_headers;
+    let (signature, authorization) = VOLC.signature_and_authorization(
+        input,
+        &scope,
+        &string_to_sign,
+        &signed_headers,
+        &mut headers,
+    );
 
     let mut sent_query = String::with_capacity(input.url.len());
     push_pairs(&mut sent_query, &mut url.query.iter(), true);
