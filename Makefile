@@ -79,9 +79,12 @@ deps: deps-rust deps-node deps-chromium deps-e2e
 
 # cargo → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen; Debian's
 # wasm-opt 108 emits modules that fail to load) → the hand-written files.
+# The wasm leaves out the form texts (no `descriptions` feature); they ship as
+# JSON files beside it, written from the same tables by examples/descriptions.rs.
 pkg: deps-rust deps-node
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
 	rm -rf $(PKG) && mkdir -p $(PKG)
+	cargo run --quiet --example descriptions -- $(PKG)/descriptions
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(CRATE) $(RELEASE_WASM)
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
 		--strip-target-features -o $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE)_bg.wasm

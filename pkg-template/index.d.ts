@@ -7,11 +7,26 @@ export type SchemeId =
   | 'aliyun-rpc-v1'
   | 'aliyun-acs3'
   | 'volc-hmac-sha256';
+/** Each provider's API names, the default first (see `ProviderInfo.operations`). */
+export type OperationName =
+  | 'ChangeServerOsWithoutCloudInit'
+  | 'ModifyInstanceImage'
+  | 'ReplaceSystemDisk'
+  | 'ReplaceSystemVolume';
 export type Locale = 'en' | 'zh';
 export type Os = 'linux' | 'windows';
 
-/** A text in both languages. */
+/**
+ * A form text by language. In Node both are there; in the browser entry only
+ * the languages whose descriptions were loaded (`loadDescriptions`).
+ */
 export interface Text {
+  en?: string;
+  zh?: string;
+}
+
+/** A text every build carries in both languages (provider names). */
+export interface BuiltInText {
   en: string;
   zh: string;
 }
@@ -73,30 +88,58 @@ export interface FieldInfo {
   constraints: FieldConstraints;
   /** The provider's error code for a malformed value, where documented. */
   code?: string;
-  label: Text;
-  help: Text;
+  /** Form texts: present for the languages loaded (always in Node). */
+  label?: Text;
+  help?: Text;
   example?: string;
 }
 
-export interface ProviderInfo {
-  id: ProviderId;
-  name: Text;
-  operation: string;
+/** One API of a provider. */
+export interface OperationInfo {
+  /** The API version ("2014-05-26"), or the path's version ("v1"). */
+  version: string;
+  method: 'GET' | 'POST';
+  /** As documented, placeholders in braces: "/v1/{project_id}/cloudservers/{server_id}/changeos". */
+  path: string;
   docs: string;
   /** Signing schemes; the first is the default. */
   schemes: SchemeId[];
+  /** Parameters with one allowed value (Action, Version). */
+  fixed: Record<string, string>;
+  fields: FieldInfo[];
+  /** What the server checks and this library cannot (instance must be stopped…); with the descriptions loaded. */
+  preconditions?: Text[];
+  /** The API document's example request; it validates with ok: true. With the descriptions loaded. */
+  example?: Record<string, unknown>;
+}
+
+/** A provider; its default operation's members also stand at the top level. */
+export interface ProviderInfo extends OperationInfo {
+  id: ProviderId;
+  name: BuiltInText;
+  /** The default operation's name. */
+  operation: OperationName;
   /**
    * `endpoint`: the published pattern, `{region}` to be replaced; `hosts`:
    * the regions whose host the official SDK takes from its endpoint map instead.
    */
   region: { required: boolean; example: string; endpoint: string; hosts: Record<string, string> };
-  /** Parameters with one allowed value (Action, Version). */
-  fixed: Record<string, string>;
-  fields: FieldInfo[];
-  /** What the server checks and this library cannot (instance must be stopped…). */
-  preconditions: Text[];
-  /** The API document's example request; it validates with ok: true. */
-  example: Record<string, unknown>;
+  /** Every operation, the default first. */
+  operations: Array<OperationInfo & { name: OperationName }>;
+}
+
+/** The content of one `descriptions/<provider>.<locale>.json` file. */
+export interface Descriptions {
+  provider: ProviderId;
+  locale: Locale;
+  operations: Record<
+    string,
+    {
+      fields: Record<string, { label: string; help: string; example?: string }>;
+      preconditions: string[];
+      example: Record<string, unknown>;
+    }
+  >;
 }
 
 export interface Issue {
@@ -112,6 +155,8 @@ export interface Issue {
 }
 
 export interface ValidateOptions {
+  /** The provider's API name; default: its default operation. Unknown: throws UNKNOWN_OPERATION. */
+  operation?: OperationName;
   locale?: Locale;
   /** The OS after the reinstall, where known: enables OS-specific rules. */
   os?: Os;
@@ -175,6 +220,8 @@ export interface BuildContext {
   /** The clock in milliseconds since 1970, when `timestamp` is not given; default `Date.now()`. */
   now?: number;
   scheme?: SchemeId;
+  /** The provider's API name; default: its default operation. Unknown: throws UNKNOWN_OPERATION. */
+  operation?: OperationName;
   locale?: Locale;
   os?: Os;
   username?: string;
@@ -215,6 +262,8 @@ export interface SignInput {
 export interface ReinstallKitError extends Error {
   code:
     | 'UNKNOWN_PROVIDER'
+    | 'UNKNOWN_OPERATION'
+    | 'DESCRIPTIONS_UNAVAILABLE'
     | 'UNKNOWN_SCHEME'
     | 'UNSUPPORTED_SCHEME'
     | 'INVALID_INPUT'
@@ -236,10 +285,22 @@ export default function init(
 export { init };
 export function initSync(module: BufferSource | WebAssembly.Module): void;
 
+/** Providers and their operations; form texts for the languages loaded (all of them in Node). */
 export function providers(): ProviderInfo[];
+/**
+ * Fetches `descriptions/<provider>.<locale>.json` beside the package (or from
+ * `url`) once, and merges it into `providers()`. Throws DESCRIPTIONS_UNAVAILABLE.
+ */
+export function loadDescriptions(provider: ProviderId, locale?: Locale, url?: string | URL): Promise<void>;
+/** Merges an already imported descriptions file (bundlers: `await import('reinstall-kit/descriptions/aliyun.en.json')`). */
+export function addDescriptions(descriptions: Descriptions | { default: Descriptions }): void;
+export function hasDescriptions(provider: ProviderId, locale?: Locale): boolean;
 export function validate(provider: ProviderId, params: unknown, options?: ValidateOptions): ValidationResult;
 export function buildRequest(provider: ProviderId, params: unknown, context?: BuildContext): BuildResult;
 export function signRequest(input: SignInput): SigningResult;
 /** Throws `INVALID_INPUT` for an unknown `os`, `NO_PASSWORD` for a provider without a password (otc). */
-export function generatePassword(provider: ProviderId, options?: { os?: Os; username?: string }): string;
+export function generatePassword(
+  provider: ProviderId,
+  options?: { os?: Os; username?: string; operation?: OperationName },
+): string;
 export function newClientToken(): string;

@@ -91,11 +91,131 @@ function withIssueObjects(answer) {
 }
 
 let providersCache;
+let rawProviders;
 
-/** Every provider with its fields, constraints and help texts (en, zh). */
+/** `providers()` as the wasm describes them (no form texts), parsed once. */
+function registered() {
+  requireReady();
+  if (!rawProviders) rawProviders = unwrap(wasm.providers_json());
+  return rawProviders;
+}
+
+/**
+ * Form texts (labels, help, examples, preconditions) are not in the wasm:
+ * they ship as `descriptions/<provider>.<locale>.json`, one small file per
+ * provider and language, so a page downloads only what it shows. Loaded
+ * ones are merged into what `providers()` returns. Key: `provider.locale`.
+ */
+const descriptions = new Map();
+
+/** `zh`, `zh-CN`, `zh_Hans`… are Chinese; anything else is English (as Rust's `Locale::parse`). */
+function localeTag(locale) {
+  const lower = String(locale ?? 'en').trim().toLowerCase();
+  return lower === 'zh' || lower.startsWith('zh-') || lower.startsWith('zh_') ? 'zh' : 'en';
+}
+
+function invalid(message) {
+  const err = new Error(message);
+  err.code = 'INVALID_INPUT';
+  return err;
+}
+
+/** One operation's texts in one language, merged into its `providers()` entry. */
+function applyTexts(op, texts, lang) {
+  if (!texts || typeof texts !== 'object') return;
+  const fields = texts.fields && typeof texts.fields === 'object' ? texts.fields : {};
+  for (const f of op.fields) {
+    const t = Object.hasOwn(fields, f.name) ? fields[f.name] : undefined;
+    if (!t || typeof t !== 'object') continue;
+    if (typeof t.label === 'string') f.label = { ...f.label, [lang]: t.label };
+    if (typeof t.help === 'string') f.help = { ...f.help, [lang]: t.help };
+    if (typeof t.example === 'string') f.example = t.example;
+  }
+  if (Array.isArray(texts.preconditions)) {
+    const before = Array.isArray(op.preconditions) ? op.preconditions : [];
+    op.preconditions = texts.preconditions.map((text, i) => ({ ...before[i], [lang]: String(text) }));
+  }
+  if (texts.example && typeof texts.example === 'object') op.example = texts.example;
+}
+
+function withDescriptions(list) {
+  for (const d of descriptions.values()) {
+    const p = list.find((x) => x.id === d.provider);
+    if (!p) continue;
+    const ops = d.operations;
+    for (const op of p.operations) applyTexts(op, Object.hasOwn(ops, op.name) ? ops[op.name] : undefined, d.locale);
+    // The top level repeats the default operation.
+    applyTexts(p, Object.hasOwn(ops, p.operation) ? ops[p.operation] : undefined, d.locale);
+  }
+  return list;
+}
+
+/**
+ * Adds the texts of one `descriptions/<provider>.<locale>.json` file (for
+ * bundlers: `addDescriptions(await import('reinstall-kit/descriptions/aliyun.en.json'))`).
+ */
+export function addDescriptions(texts) {
+  requireReady();
+  const d = texts && typeof texts === 'object' && texts.default && !texts.provider ? texts.default : texts;
+  if (!d || typeof d !== 'object' || typeof d.provider !== 'string' || !d.operations || typeof d.operations !== 'object') {
+    throw invalid('descriptions must be the content of a descriptions/<provider>.<locale>.json file');
+  }
+  const lang = localeTag(d.locale);
+  providerId(d.provider);
+  if (!registered().some((p) => p.id === d.provider)) {
+    const err = new Error(`unknown provider "${String(d.provider).slice(0, 64)}"`);
+    err.code = 'UNKNOWN_PROVIDER';
+    throw err;
+  }
+  descriptions.set(`${d.provider}.${lang}`, { provider: d.provider, locale: lang, operations: d.operations });
+  providersCache = undefined;
+}
+
+/** Whether a provider's texts in that language are loaded. */
+export function hasDescriptions(provider, locale) {
+  return descriptions.has(`${provider}.${localeTag(locale)}`);
+}
+
+// A parameter, not a literal, as first argument: bundlers leave it alone
+// instead of trying to resolve a folder at build time.
+function packageUrl(path) {
+  return new URL(path, import.meta.url);
+}
+
+/**
+ * Fetches a provider's form texts in one language (once) and merges them into
+ * `providers()`. `url` overrides where the file is, for bundles that copy it elsewhere.
+ */
+export async function loadDescriptions(provider, locale = 'en', url) {
+  requireReady();
+  const lang = localeTag(locale);
+  if (descriptions.has(`${providerId(provider)}.${lang}`)) return;
+  if (!registered().some((p) => p.id === provider)) {
+    const err = new Error(`unknown provider "${provider.slice(0, 64)}"`);
+    err.code = 'UNKNOWN_PROVIDER';
+    throw err;
+  }
+  const href = url ?? packageUrl(`./descriptions/${provider}.${lang}.json`);
+  let texts;
+  try {
+    const response = await fetch(href);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    texts = await response.json();
+  } catch (e) {
+    const err = new Error(`could not load the ${lang} descriptions of ${provider}: ${e && e.message ? e.message : e}`);
+    err.code = 'DESCRIPTIONS_UNAVAILABLE';
+    throw err;
+  }
+  addDescriptions(texts);
+}
+
+/**
+ * Every provider with its operations, fields and constraints; labels, help
+ * texts, examples and preconditions for the languages loaded (all of them in Node).
+ */
 export function providers() {
   requireReady();
-  if (!providersCache) providersCache = unwrap(wasm.providers_json());
+  if (!providersCache) providersCache = withDescriptions(structuredClone(registered()));
   return structuredClone(providersCache);
 }
 

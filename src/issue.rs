@@ -38,6 +38,17 @@ impl Locale {
             Locale::En
         }
     }
+
+    /// Every locale, English first.
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Zh];
+
+    /// The short tag (`en`, `zh`), as file names and options spell it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Zh => "zh",
+        }
+    }
 }
 
 /// A text in both languages.

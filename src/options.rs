@@ -38,10 +38,13 @@ pub struct Options {
     pub username: Option<String>,
     /// The `os` option was given but is neither `linux` nor `windows`.
     pub os_invalid: bool,
+    /// The provider's API name; `None`: its default operation. A value that
+    /// is not a string is kept as `Some("")`, which no operation is named.
+    pub operation: Option<String>,
 }
 
 impl Options {
-    /// Reads `{locale?, os?, username?}`; anything else is ignored.
+    /// Reads `{locale?, os?, username?, operation?}`; anything else is ignored.
     pub fn from_json(value: Option<&Value>) -> Options {
         Options::from_input(value.map(Input::from_value).as_ref())
     }
@@ -62,6 +65,11 @@ impl Options {
             }
             None | Some(Input::Null) | Some(Input::Str(_)) => {}
             Some(_) => o.os_invalid = true,
+        }
+        match obj.get("operation") {
+            None | Some(Input::Null) => {}
+            Some(Input::Str(s)) => o.operation = Some(s.chars().take(64).collect()),
+            Some(_) => o.operation = Some(String::new()),
         }
         if let Some(Input::Str(u)) = obj.get("username") {
             if !u.is_empty() {

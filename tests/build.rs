@@ -36,19 +36,31 @@ fn invalid_params_give_issues_and_no_request() {
 
 #[test]
 fn every_example_builds_and_signs_without_leaking_the_secret() {
-    for (id, region) in [
-        ("huaweicloud", "cn-north-4"),
-        ("otc", "eu-de"),
-        ("ksyun", "cn-beijing-6"),
-        ("aliyun", "cn-hangzhou"),
-        ("volcengine", "cn-beijing"),
-    ] {
-        let out = build_request(id, &example(id), Some(&ctx(region))).unwrap();
-        assert_eq!(out["ok"], true, "{id}: {out}");
-        let text = out.to_string();
-        assert!(!text.contains("CANARY-SECRET"), "{id} leaked the secret");
-        assert!(out["signing"]["signature"].is_string(), "{id}: {out}");
-        assert!(out["curl"].as_str().unwrap().starts_with("curl -X"), "{id}");
+    for (id, op) in operations() {
+        let region = provider_info(id)["region"]["example"].clone();
+        // The default scheme (none named), then each of the operation's schemes.
+        for scheme in [None]
+            .into_iter()
+            .chain(op.schemes.iter().map(|s| Some(s.id())))
+        {
+            let mut context = ctx(region.as_str().unwrap());
+            context["operation"] = json!(op.name);
+            if let Some(s) = scheme {
+                context["scheme"] = json!(s);
+            }
+            let what = format!("{id} {} {scheme:?}", op.name);
+            let out = build_request(id, &op.example_params(), Some(&context)).unwrap();
+            assert_eq!(out["ok"], true, "{what}: {out}");
+            let text = out.to_string();
+            assert!(!text.contains("CANARY-SECRET"), "{what} leaked the secret");
+            assert!(out["signing"]["signature"].is_string(), "{what}: {out}");
+            let used = scheme.unwrap_or(op.schemes[0].id());
+            assert_eq!(out["signing"]["scheme"], used, "{what}");
+            assert!(
+                out["curl"].as_str().unwrap().starts_with("curl -X"),
+                "{what}"
+            );
+        }
     }
 }
 

@@ -13,14 +13,13 @@ use reinstall_kit::signing::encode::{percent_decode, rfc3986, rfc3986_path};
 use reinstall_kit::signing::{self, Scheme, Secret, SignInput, Timestamp};
 use serde_json::{json, Map, Value};
 
-const IDS: [&str; 5] = ["huaweicloud", "otc", "ksyun", "aliyun", "volcengine"];
-
 fn password_providers() -> Vec<&'static Provider> {
     providers::ALL
         .iter()
         .copied()
         .filter(|p| {
-            p.fields
+            p.default_operation()
+                .fields
                 .iter()
                 .any(|f| f.generator == Some(Generator::Password))
         })
@@ -54,13 +53,13 @@ proptest! {
     /// always ends), returns a password its policy and `validate` accept.
     #[test]
     fn generated_passwords_validate(
-        which in 0usize..4,
+        which in 0..password_providers().len(),
         os in os_strategy(),
         username in proptest::option::of("[ -~]{1,20}"),
         stream in proptest::collection::vec(any::<u32>(), 0..64),
     ) {
-        let provider = password_providers()[which % password_providers().len()];
-        let field = provider.fields.iter().find(|f| f.generator == Some(Generator::Password)).unwrap();
+        let provider = password_providers()[which];
+        let field = provider.default_operation().fields.iter().find(|f| f.generator == Some(Generator::Password)).unwrap();
         let policy = field.password_policy().unwrap();
         let effective = username.as_deref().or(os.map(Os::default_username));
         let mut i = 0;
@@ -86,9 +85,9 @@ proptest! {
 
     /// api::generate_password (system randomness) for every provider and OS.
     #[test]
-    fn api_generate_password_validates(which in 0usize..4, os in os_strategy()) {
-        let provider = password_providers()[which % password_providers().len()];
-        let field = provider.fields.iter().find(|f| f.generator == Some(Generator::Password)).unwrap();
+    fn api_generate_password_validates(which in 0..password_providers().len(), os in os_strategy()) {
+        let provider = password_providers()[which];
+        let field = provider.default_operation().fields.iter().find(|f| f.generator == Some(Generator::Password)).unwrap();
         let options = json!({ "os": os_json(os) });
         let pw = api::generate_password(provider.id, Some(&options)).unwrap();
         let out = api::validate(provider.id, &password_params(field.name, &pw), Some(&options)).unwrap();
@@ -128,7 +127,7 @@ proptest! {
     /// validate takes any JSON value, with any options, and answers {ok, issues}.
     #[test]
     fn validate_is_total(params in json_value(), options in json_value()) {
-        for id in IDS {
+        for id in providers::ALL.iter().map(|p| p.id) {
             for opts in [None, Some(&options)] {
                 let out = api::validate(id, &params, opts).unwrap();
                 assert_result(&out);
@@ -139,7 +138,7 @@ proptest! {
     /// buildRequest returns a request exactly when validate finds no error.
     #[test]
     fn build_never_builds_what_validate_refuses(params in json_value(), windows in any::<bool>()) {
-        for id in IDS {
+        for id in providers::ALL.iter().map(|p| p.id) {
             let options = json!({ "os": if windows { "windows" } else { "linux" } });
             let checked = api::validate(id, &params, Some(&options)).unwrap();
             let ok = assert_result(&checked);
@@ -156,9 +155,9 @@ proptest! {
     /// Examples with one field replaced: still the same agreement (reaches the
     /// field and cross-field rules much more often than random objects).
     #[test]
-    fn build_agrees_with_validate_near_examples(which in 0usize..5, key in known_name(), value in json_value()) {
+    fn build_agrees_with_validate_near_examples(which in 0..providers::ALL.len(), key in known_name(), value in json_value()) {
         let provider = providers::ALL[which];
-        let mut params = provider.example_params();
+        let mut params = provider.default_operation().example_params();
         if let Value::Object(m) = &mut params {
             m.insert(key, value);
         }
@@ -232,7 +231,7 @@ fn known_names() -> Vec<String> {
         "__proto__".to_string(),
     ];
     for p in providers::ALL {
-        for f in p.fields {
+        for f in p.default_operation().fields {
             names.push(f.name.to_string());
             for pos in ["1", "2", "0"] {
                 names.push(f.name.replace(".N", &format!(".{pos}")));

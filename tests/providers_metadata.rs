@@ -6,7 +6,9 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use reinstall_kit::issue::{Severity, Text};
 use reinstall_kit::providers::ALL;
-use reinstall_kit::schema::{Check, Field, Generator, Kind, Location, Provider, Rule, Status};
+use reinstall_kit::schema::{
+    Check, Field, Generator, Kind, Location, Operation, Provider, Rule, Status,
+};
 use serde_json::{Map, Value};
 
 #[test]
@@ -18,14 +20,14 @@ fn providers_json_is_what_the_value_construction_gave() {
     );
     for p in ALL {
         assert_eq!(p.to_json(), provider_json(p));
-        for f in p.fields {
+        for f in p.default_operation().fields {
             assert_eq!(f.to_json(), field_json(f));
         }
     }
     // Every rule, as a constraint and as an advisory, overriding each other.
     let policy = ALL
         .iter()
-        .flat_map(|p| p.fields)
+        .flat_map(|p| p.default_operation().fields)
         .find_map(|f| f.password_policy())
         .unwrap();
     let rules = [
@@ -87,12 +89,7 @@ fn provider_json(p: &Provider) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), Value::from(p.id));
     m.insert("name".into(), text_json(p.name));
-    m.insert("operation".into(), Value::from(p.operation));
-    m.insert("docs".into(), Value::from(p.docs));
-    m.insert(
-        "schemes".into(),
-        Value::from(p.schemes.iter().map(|s| s.id()).collect::<Vec<_>>()),
-    );
+    m.insert("operation".into(), Value::from(p.default_operation().name));
     let mut region = Map::new();
     region.insert("required".into(), Value::from(p.region.required));
     region.insert("example".into(), Value::from(p.region.example));
@@ -103,21 +100,55 @@ fn provider_json(p: &Provider) -> Value {
         .collect();
     region.insert("hosts".into(), Value::Object(hosts));
     m.insert("region".into(), Value::Object(region));
+    // The default operation's members stand at the top level too (its name
+    // as `operation`: `name` is the provider's).
+    let mut default = operation_json(p.default_operation());
+    default.remove("name");
+    m.extend(default);
+    m.insert(
+        "operations".into(),
+        Value::Array(
+            p.operations
+                .iter()
+                .map(|op| Value::Object(operation_json(op)))
+                .collect(),
+        ),
+    );
+    Value::Object(m)
+}
+
+fn operation_json(op: &Operation) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("name".into(), Value::from(op.name));
+    m.insert("version".into(), Value::from(op.version));
+    m.insert("method".into(), Value::from(op.method));
+    m.insert("path".into(), Value::from(op.path));
+    m.insert("docs".into(), Value::from(op.docs));
+    m.insert(
+        "schemes".into(),
+        Value::from(op.schemes.iter().map(|s| s.id()).collect::<Vec<_>>()),
+    );
     let mut fixed = Map::new();
-    for (k, v) in p.fixed {
+    for (k, v) in op.fixed {
         fixed.insert(k.to_string(), Value::from(*v));
     }
     m.insert("fixed".into(), Value::Object(fixed));
     m.insert(
         "fields".into(),
-        Value::Array(p.fields.iter().map(field_json).collect()),
+        Value::Array(op.fields.iter().map(field_json).collect()),
     );
     m.insert(
         "preconditions".into(),
-        Value::Array(p.preconditions.iter().map(|t| text_json(*t)).collect()),
+        Value::Array(
+            op.description
+                .preconditions
+                .iter()
+                .map(|t| text_json(*t))
+                .collect(),
+        ),
     );
-    m.insert("example".into(), p.example_params());
-    Value::Object(m)
+    m.insert("example".into(), op.example_params());
+    m
 }
 
 fn field_json(this: &Field) -> Value {

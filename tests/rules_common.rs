@@ -11,8 +11,6 @@ use common::*;
 use reinstall_kit::api;
 use serde_json::{json, Value};
 
-const ALL: [&str; 5] = ["huaweicloud", "otc", "ksyun", "aliyun", "volcengine"];
-
 /// Every field of `provider` as `providers()` describes it.
 fn fields(provider: &str) -> Vec<Value> {
     provider_info(provider)["fields"]
@@ -29,9 +27,10 @@ fn concrete(name: &str) -> String {
         .join(".")
 }
 
-/// A request that is valid with a password as the credential.
+/// A request that is valid with a password as the credential, and the
+/// password field (the one `providers()` marks with the password generator).
 fn password_request(provider: &str) -> (Value, &'static str) {
-    match provider {
+    let (params, field) = match provider {
         "huaweicloud" => (
             json!({
                 "project_id": "0b7a1d0d8a80f2f92fd9c00d6d3d4d84",
@@ -52,8 +51,14 @@ fn password_request(provider: &str) -> (Value, &'static str) {
             json!({"InstanceId": "i-a8j6n1i4hojfqpa0****", "ImageId": "image-38dfk6rfisf6kir6****", "Password": "Password@123"}),
             "Password",
         ),
-        _ => unreachable!("{provider} takes no password"),
-    }
+        _ => panic!("{provider} takes a password: add a valid request with one here"),
+    };
+    let generated = fields(provider)
+        .into_iter()
+        .find(|f| f["generator"] == "password" && f["supported"] == true)
+        .unwrap_or_else(|| panic!("{provider}: no password field"));
+    assert_eq!(generated["name"], field, "{provider}: the password field");
+    (params, field)
 }
 
 fn with_password(provider: &str, pw: &str) -> (Value, &'static str) {
@@ -65,7 +70,7 @@ fn with_password(provider: &str, pw: &str) -> (Value, &'static str) {
 
 #[test]
 fn params_that_are_not_an_object() {
-    for p in ALL {
+    for p in provider_ids() {
         for bad in [
             Value::Null,
             json!([]),
@@ -100,7 +105,7 @@ fn unknown_provider_is_the_only_error() {
 
 #[test]
 fn wrong_type_for_every_field_of_every_provider() {
-    for p in ALL {
+    for p in provider_ids() {
         for f in fields(p) {
             let name = f["name"].as_str().unwrap();
             let ty = if f["type"] == "list" {
@@ -143,7 +148,7 @@ fn odd_values_anywhere_never_panic() {
         json!({"a": {"b": []}}),
         json!([null, 1, "two"]),
     ];
-    for p in ALL {
+    for p in provider_ids() {
         for f in fields(p) {
             let key = concrete(f["name"].as_str().unwrap());
             for v in &odd {
@@ -206,7 +211,7 @@ fn json_text_that_is_not_json_or_too_large() {
 
 #[test]
 fn proto_keys_are_plain_unknown_names() {
-    for p in ALL {
+    for p in provider_ids() {
         let mut params = example(p);
         let m = params.as_object_mut().unwrap();
         m.insert("__proto__".into(), json!({"polluted": true}));
@@ -241,7 +246,7 @@ fn proto_keys_are_plain_unknown_names() {
 #[test]
 fn megabyte_password_is_refused_quickly_and_never_echoed() {
     let big = sized("Zx9!Canary-", 1 << 20);
-    for p in ["huaweicloud", "ksyun", "aliyun", "volcengine"] {
+    for p in password_provider_ids() {
         for options in [
             json!({}),
             json!({"os": "windows"}),
@@ -858,10 +863,16 @@ fn generated_passwords_validate(p: &str, options: Value) {
 }
 
 #[test]
-fn generate_password_huaweicloud() {
-    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
-        generated_passwords_validate("huaweicloud", options);
+fn generate_password_for_every_provider_with_a_password() {
+    for p in password_provider_ids() {
+        for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
+            generated_passwords_validate(p, options);
+        }
     }
+}
+
+#[test]
+fn generate_password_huaweicloud_with_a_username() {
     let custom = json!({"os": "windows", "username": "ecsuser"});
     for _ in 0..200 {
         let pw = api::generate_password("huaweicloud", Some(&custom)).unwrap();
@@ -869,27 +880,6 @@ fn generate_password_huaweicloud() {
         let (ok, issues) = check_with("huaweicloud", params, custom.clone());
         assert!(ok);
         assert_quiet(&issues, "os-change.adminpass");
-    }
-}
-
-#[test]
-fn generate_password_ksyun() {
-    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
-        generated_passwords_validate("ksyun", options);
-    }
-}
-
-#[test]
-fn generate_password_aliyun() {
-    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
-        generated_passwords_validate("aliyun", options);
-    }
-}
-
-#[test]
-fn generate_password_volcengine() {
-    for options in [json!({}), json!({"os": "linux"}), json!({"os": "windows"})] {
-        generated_passwords_validate("volcengine", options);
     }
 }
 
@@ -905,6 +895,14 @@ fn generate_password_refuses_an_unknown_os() {
 
 #[test]
 fn generate_password_without_a_password_parameter() {
+    let with_password: Vec<_> = password_provider_ids().collect();
+    for p in provider_ids().filter(|p| !with_password.contains(p)) {
+        assert_eq!(
+            api::generate_password(p, None).unwrap_err().code,
+            "NO_PASSWORD",
+            "{p}"
+        );
+    }
     assert_eq!(
         api::generate_password("otc", None).unwrap_err().code,
         "NO_PASSWORD"
@@ -917,6 +915,15 @@ fn generate_password_without_a_password_parameter() {
 
 #[test]
 fn new_client_token_is_a_uuid_v4() {
+    let token_fields: Vec<(&str, String)> = provider_ids()
+        .filter_map(|p| {
+            let f = fields(p)
+                .into_iter()
+                .find(|f| f["generator"] == "clientToken")?;
+            Some((p, f["name"].as_str()?.to_string()))
+        })
+        .collect();
+    assert!(!token_fields.is_empty());
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..200 {
         let t = api::new_client_token().unwrap();
@@ -930,15 +937,16 @@ fn new_client_token_is_a_uuid_v4() {
         }
         assert_eq!(b[14], b'4', "version: {t}");
         assert!(matches!(b[19], b'8' | b'9' | b'a' | b'b'), "variant: {t}");
-        for p in ["aliyun", "volcengine"] {
+        // Every provider with a client-token field (as providers() marks it).
+        for (p, name) in &token_fields {
             let mut params = example(p);
             params
                 .as_object_mut()
                 .unwrap()
-                .insert("ClientToken".into(), json!(t));
+                .insert(name.clone(), json!(t));
             let (ok, issues) = check(p, params);
-            assert!(ok);
-            assert_quiet(&issues, "ClientToken");
+            assert!(ok, "{p}");
+            assert_quiet(&issues, name);
         }
         seen.insert(t);
     }
@@ -947,8 +955,8 @@ fn new_client_token_is_a_uuid_v4() {
 
 #[test]
 fn every_seed_example_is_ok() {
-    for p in ALL {
-        let (ok, issues) = check(p, example(p));
+    for (p, op) in operations() {
+        let (ok, issues) = check_with(p, op.example_params(), json!({ "operation": op.name }));
         assert_clean(ok, &issues);
     }
 }
@@ -1193,7 +1201,7 @@ fn empty_array_items_take_no_position() {
 /// (on Windows only where said), other visible characters pass.
 #[test]
 fn password_metadata_states_the_rules() {
-    for p in ALL {
+    for p in provider_ids() {
         let Some(field) = fields(p)
             .into_iter()
             .find(|f| f["constraints"]["format"] == "password")

@@ -313,3 +313,33 @@ fn aliyun_rpc_v1_places_the_security_token_as_the_sdk() {
         split(names(&v["request"]["url"]))
     );
 }
+
+/// Every registered provider has its recorded SDK request
+/// (tests/vectors/requests/<id>.json, also the fuzz seeds of fuzz/seed.mjs),
+/// and every recorded request names a registered provider.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_provider_has_a_recorded_sdk_request() {
+    use reinstall_kit::providers;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/requests");
+    for p in providers::ALL {
+        assert!(
+            dir.join(format!("{}.json", p.id)).is_file(),
+            "provider {} has no tests/vectors/requests/{}.json (recorded from its official SDK by tests/vectors/gen/)",
+            p.id,
+            p.id
+        );
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let doc = load(&std::fs::read_to_string(&path).unwrap());
+            let id = doc["provider"].as_str().unwrap_or_default();
+            assert!(
+                providers::find(id).is_some(),
+                "{}: provider {id:?} is not registered",
+                path.display()
+            );
+        }
+    }
+}

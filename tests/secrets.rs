@@ -80,7 +80,10 @@ fn assert_error_clean(e: &ApiError, what: &str) {
 
 /// The example of `id` with every password parameter it might take set to `pw`.
 fn params_with_password(id: &str, pw: &str) -> Value {
-    let mut params = providers::find(id).unwrap().example_params();
+    let mut params = providers::find(id)
+        .unwrap()
+        .default_operation()
+        .example_params();
     let m = params.as_object_mut().unwrap();
     match id {
         "huaweicloud" | "otc" => {
@@ -143,7 +146,13 @@ fn validate_never_shows_the_password() {
 #[test]
 fn build_request_never_shows_the_secret_for_any_provider_and_scheme() {
     for p in providers::ALL {
-        let schemes = p.schemes.iter().copied().map(Some).chain([None]);
+        let schemes = p
+            .default_operation()
+            .schemes
+            .iter()
+            .copied()
+            .map(Some)
+            .chain([None]);
         for scheme in schemes {
             for pw in passwords() {
                 for os in ["linux", "windows"] {
@@ -163,7 +172,7 @@ fn build_request_never_shows_the_secret_for_any_provider_and_scheme() {
             // The valid example signs (so the secret was really used).
             let out = api::build_request(
                 p.id,
-                &p.example_params(),
+                &p.default_operation().example_params(),
                 Some(&context(p.id, scheme, "linux")),
             )
             .unwrap();

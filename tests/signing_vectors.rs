@@ -6,6 +6,8 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use reinstall_kit::api::sign_request;
+use reinstall_kit::providers;
+use reinstall_kit::signing::Scheme;
 use serde_json::Value;
 
 const FIELDS: [&str; 9] = [
@@ -58,21 +60,81 @@ fn check_file(text: &str) -> usize {
     vectors.len()
 }
 
-macro_rules! vector_test {
-    ($name:ident, $file:literal) => {
-        #[test]
-        fn $name() {
-            let n = check_file(include_str!(concat!("vectors/", $file)));
-            assert!(n >= 12, "{} has only {n} vectors", $file);
-        }
+/// tests/vectors/<scheme>.json, embedded (`include_str!` needs a literal
+/// path) so that the wasm run, without a file system, reads them too. Checked
+/// both ways: every registered scheme has its file here, every file here names
+/// a registered scheme, and (natively) every file in tests/vectors/ is here.
+macro_rules! vector_files {
+    ($($scheme:literal),* $(,)?) => {
+        [$(($scheme, include_str!(concat!("vectors/", $scheme, ".json")))),*]
     };
 }
 
-vector_test!(huawei_sdk_hmac_sha256, "huawei-sdk-hmac-sha256.json");
-vector_test!(aws_sigv4, "aws-sigv4.json");
-vector_test!(aliyun_rpc_v1, "aliyun-rpc-v1.json");
-vector_test!(aliyun_acs3, "aliyun-acs3.json");
-vector_test!(volc_hmac_sha256, "volc-hmac-sha256.json");
+const FILES: [(&str, &str); 5] = vector_files![
+    "huawei-sdk-hmac-sha256",
+    "aws-sigv4",
+    "aliyun-rpc-v1",
+    "aliyun-acs3",
+    "volc-hmac-sha256",
+];
+
+#[test]
+fn every_registered_scheme_matches_its_vectors() {
+    for scheme in Scheme::ALL {
+        let id = scheme.id();
+        let Some((_, text)) = FILES.iter().find(|(file, _)| *file == id) else {
+            panic!(
+                "scheme {id} has no signing vectors: add tests/vectors/{id}.json \
+                 (made with the official SDK signer, see tests/vectors/gen/) and its line in FILES"
+            );
+        };
+        let n = check_file(text);
+        assert!(n >= 12, "{id}.json has only {n} vectors");
+    }
+}
+
+#[test]
+fn every_vectors_file_names_a_registered_scheme() {
+    for (file, text) in FILES {
+        let doc: Value = serde_json::from_str(text).expect("vector file is JSON");
+        assert_eq!(doc["scheme"], file, "{file}.json names another scheme");
+        assert!(
+            Scheme::from_id(file).is_some(),
+            "{file}.json: no such scheme in signing::Scheme::ALL"
+        );
+    }
+}
+
+/// JS sees the schemes only through `providers()`: each registered scheme
+/// is offered by some provider's operation.
+#[test]
+fn every_registered_scheme_is_offered_by_a_provider() {
+    for scheme in Scheme::ALL {
+        assert!(
+            providers::ALL
+                .iter()
+                .flat_map(|p| p.operations)
+                .any(|op| op.schemes.contains(&scheme)),
+            "no provider offers {}",
+            scheme.id()
+        );
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_vectors_file_is_checked() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if let Some(scheme) = name.strip_suffix(".json") {
+            assert!(
+                FILES.iter().any(|(file, _)| *file == scheme),
+                "tests/vectors/{name} is not in FILES"
+            );
+        }
+    }
+}
 
 /// Header values are strings; an integer is taken as its decimal text. A
 /// fraction is refused: JS, Python and Rust write fractions differently, so

@@ -29,6 +29,8 @@ const app = {
   result: null,
   /** Issues "Go to next issue" went to in this round (`issueId`). */
   visitedIssues: new Set(),
+  /** Counts provider and language choices: only the latest one renders. */
+  selecting: 0,
   touched: new Set(), // "pid:field" the user has been in
   located: [],
 };
@@ -156,11 +158,9 @@ function renderProviderList() {
   }
 }
 
+/** The default operation's API name, as the provider names it. */
 function shortOperation(p) {
-  const op = String(p.operation || '');
-  const action = /Action=(\w+)/.exec(op);
-  if (action) return action[1];
-  return op.length > 40 ? op.replace(/^(\w+)\s+.*\/([^/]+)$/, '$1 …/$2') : op;
+  return String(p.operation || '');
 }
 
 function renderProviderInfo() {
@@ -168,7 +168,8 @@ function renderProviderInfo() {
   const box = $('provider-info');
   box.replaceChildren();
   const meta = h('dl', { class: 'meta' },
-    h('div', {}, h('dt', { text: t('provider.operation') }), h('dd', {}, h('code', { text: p.operation }))));
+    h('div', {}, h('dt', { text: t('provider.operation') }), h('dd', {}, h('code', { text: `${p.operation} (${p.version})` }))),
+    h('div', {}, h('dt', { text: t('provider.request') }), h('dd', {}, h('code', { text: `${p.method} ${p.path}` }))));
   const fixed = p.fixed && typeof p.fixed === 'object' ? Object.entries(p.fixed) : [];
   if (fixed.length) {
     meta.append(h('div', {}, h('dt', { text: t('provider.fixed') }),
@@ -196,7 +197,26 @@ function hostOf(url) {
   }
 }
 
-function selectProvider(pid) {
+/**
+ * Loads a provider's form texts (labels, help, examples, preconditions) in
+ * the page's language: one small JSON file, fetched the first time it is
+ * shown. Without it the form still works, parameter names standing for labels.
+ */
+async function loadTexts(pid) {
+  if (app.pkg.hasDescriptions(pid, locale())) return;
+  try {
+    await app.pkg.loadDescriptions(pid, locale());
+  } catch {
+    return;
+  }
+  app.providers = app.pkg.providers();
+}
+
+async function selectProvider(pid) {
+  const turn = ++app.selecting;
+  await loadTexts(pid);
+  // A later choice (or language) wins over a slower earlier one.
+  if (turn !== app.selecting) return;
   const p = app.providers.find((x) => x.id === pid);
   if (!p) return;
   app.pid = pid;
@@ -903,7 +923,7 @@ function renderAll() {
   for (const id of ['fill-example', 'clear-form', 'copy-share']) $(id).disabled = false;
 }
 
-function switchLocale(next) {
+async function switchLocale(next) {
   setLocale(next);
   try {
     localStorage.setItem(LOCALE_KEY, next);
@@ -913,6 +933,10 @@ function switchLocale(next) {
   translateStatic(document);
   for (const b of document.querySelectorAll('[data-locale]')) b.setAttribute('aria-pressed', String(b.dataset.locale === next));
   if (!app.pkg) return;
+  const turn = ++app.selecting;
+  await loadTexts(app.pid);
+  if (turn !== app.selecting) return;
+  app.model = buildModel(app.providers.find((x) => x.id === app.pid));
   const openAdvanced = $('advanced').open;
   renderProviderList();
   renderResultSkeleton();
@@ -1024,8 +1048,8 @@ async function start() {
 
   renderProviderList();
   renderResultSkeleton();
+  await selectProvider(app.pid);
   document.body.classList.add('is-ready');
-  selectProvider(app.pid);
 }
 
 start();

@@ -10,8 +10,8 @@ use libfuzzer_sys::fuzz_target;
 use reinstall_kit::api;
 use reinstall_kit::options::Os;
 use reinstall_kit::providers;
-use reinstall_kit::schema::Generator;
 use reinstall_kit::rules::password::contains_username;
+use reinstall_kit::schema::{Generator, Operation};
 use serde_json::{json, Value};
 
 #[derive(Arbitrary, Debug)]
@@ -24,8 +24,13 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let provider = providers::ALL[usize::from(input.provider) % providers::ALL.len()];
-    let Some(field) = provider
+    // Every registered operation of every provider.
+    let operations: Vec<(&str, &Operation)> = providers::ALL
+        .iter()
+        .flat_map(|p| p.operations.iter().map(move |op| (p.id, *op)))
+        .collect();
+    let (provider_id, operation) = operations[usize::from(input.provider) % operations.len()];
+    let Some(field) = operation
         .fields
         .iter()
         .find(|f| f.generator == Some(Generator::Password))
@@ -77,8 +82,8 @@ fuzz_target!(|input: Input| {
         Some(Os::Linux) => Value::from("linux"),
         Some(Os::Windows) => Value::from("windows"),
     };
-    let options = json!({ "os": os_name, "username": username });
-    let out = api::validate(provider.id, &params, Some(&options)).expect("known provider");
+    let options = json!({ "os": os_name, "username": username, "operation": operation.name });
+    let out = api::validate(provider_id, &params, Some(&options)).expect("known provider");
     let on_field: Vec<&Value> = out["issues"]
         .as_array()
         .unwrap()

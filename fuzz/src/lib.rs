@@ -13,8 +13,9 @@ pub const CANARY_SECRET: &str = "qX7-canary-SECRET-must-not-leak-9Zw";
 
 /// `flags` → a provider id and the options `{os, locale}` to validate with.
 pub fn selector(flags: u8) -> (&'static str, Value) {
-    let provider = providers::ALL[usize::from(flags) % providers::ALL.len()].id;
-    let rest = flags / 5;
+    let count = providers::ALL.len();
+    let provider = providers::ALL[usize::from(flags) % count].id;
+    let rest = usize::from(flags) / count;
     let os = match rest % 3 {
         0 => Value::Null,
         1 => Value::from("linux"),
@@ -125,8 +126,8 @@ pub fn known_names() -> Vec<String> {
         "N".into(),
         "".into(),
     ];
-    for p in providers::ALL {
-        for f in p.fields {
+    for op in providers::ALL.iter().flat_map(|p| p.operations) {
+        for f in op.fields {
             for pos in ["1", "2", "11"] {
                 names.push(f.name.replace(".N", &format!(".{pos}")));
             }

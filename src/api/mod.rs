@@ -9,7 +9,7 @@ use crate::input::Input;
 use crate::issue::{Issue, Severity};
 use crate::options::Options;
 use crate::providers;
-use crate::schema::{Generator, Provider};
+use crate::schema::{Generator, Operation, Provider};
 use crate::signing::{self, Scheme, Secret, SignInput, SigningResult};
 use crate::util::error::shown;
 pub use crate::util::error::ApiError;
@@ -288,7 +288,7 @@ pub(crate) fn is_ok(issues: &[Issue]) -> bool {
 /// Parses JSON text coming from JS. `None` means the JS side could not turn
 /// the value into JSON at all (cycles, BigInt, a throwing getter…).
 fn params_from_text<'a>(
-    provider: &Provider,
+    op: &Operation,
     text: Option<&'a str>,
     locale: crate::issue::Locale,
 ) -> Result<Input<'a>, Vec<Issue>> {
@@ -307,19 +307,9 @@ fn params_from_text<'a>(
         Some(t) => match Input::from_text(t) {
             Ok(v) => return Ok(v),
             // serde_json's recursion limit (128) lands here too: deep nesting is an issue, not a crash.
-            Err(_) => report.error(
-                "",
-                "params.unreadable",
-                provider.malformed_code,
-                Msg::NotJson,
-            ),
+            Err(_) => report.error("", "params.unreadable", op.malformed_code, Msg::NotJson),
         },
-        None => report.error(
-            "",
-            "params.unreadable",
-            provider.malformed_code,
-            Msg::Unreadable,
-        ),
+        None => report.error("", "params.unreadable", op.malformed_code, Msg::Unreadable),
     }
     Err(report.issues)
 }
@@ -347,9 +337,10 @@ pub fn validate_text(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
-    match params_from_text(provider, params, opts.locale) {
+    let op = provider.operation(opts.operation.as_deref())?;
+    match params_from_text(op, params, opts.locale) {
         Ok(input) => Ok(result_json(&crate::engine::validate::validate_input(
-            provider, &input, &opts,
+            provider, op, &input, &opts,
         ))),
         Err(issues) => Ok(result_json(&issues)),
     }
@@ -379,8 +370,9 @@ pub fn validate_answer_text_as(
 ) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
-    let issues = match params_from_text(provider, params, opts.locale) {
-        Ok(input) => crate::engine::validate::validate_input(provider, &input, &opts),
+    let op = provider.operation(opts.operation.as_deref())?;
+    let issues = match params_from_text(op, params, opts.locale) {
+        Ok(input) => crate::engine::validate::validate_input(provider, op, &input, &opts),
         Err(issues) => issues,
     };
     let mut out = String::with_capacity(40 + issues.len() * 160);
@@ -441,8 +433,9 @@ pub fn validate(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let options = Options::from_json(options);
+    let op = provider.operation(options.operation.as_deref())?;
     Ok(result_json(&crate::engine::validate::validate(
-        provider, params, &options,
+        provider, op, params, &options,
     )))
 }
 
@@ -463,6 +456,7 @@ pub fn generate_password_for(provider_id: &str, options: &Options) -> Result<Str
         ));
     }
     let policy = provider
+        .operation(options.operation.as_deref())?
         .fields
         .iter()
         .find(|f| f.generator == Some(Generator::Password))
@@ -484,9 +478,10 @@ pub fn build_request(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let ctx = crate::engine::build::Context::from_json(context)?;
+    let op = provider.operation(ctx.options.operation.as_deref())?;
     let mut out = String::from("{\"value\":");
     let params = Input::from_value(params);
-    build_with(provider, Ok(&params), &ctx, AnswerForm::Full, &mut out)?;
+    build_with(provider, op, Ok(&params), &ctx, AnswerForm::Full, &mut out)?;
     out.push('}');
     Ok(value_of_answer(&out))
 }
@@ -532,10 +527,11 @@ pub fn build_answer_text_as(
     // The secret is in the `Secret` now; the caller wipes the text itself.
     context.wipe();
     let ctx = ctx?;
+    let op = provider.operation(ctx.options.operation.as_deref())?;
     let mut out = String::from("{\"value\":");
-    match params_from_text(provider, params, ctx.options.locale) {
-        Ok(value) => build_with(provider, Ok(&value), &ctx, form, &mut out)?,
-        Err(issues) => build_with(provider, Err(issues), &ctx, form, &mut out)?,
+    match params_from_text(op, params, ctx.options.locale) {
+        Ok(value) => build_with(provider, op, Ok(&value), &ctx, form, &mut out)?,
+        Err(issues) => build_with(provider, op, Err(issues), &ctx, form, &mut out)?,
     }
     out.push('}');
     Ok(out)
@@ -545,6 +541,7 @@ pub fn build_answer_text_as(
 /// (keys in serde_json's sorted order; `curl`, `request`, `signing` only when built).
 fn build_with(
     provider: &Provider,
+    op: &Operation,
     params: Result<&Input<'_>, Vec<Issue>>,
     ctx: &crate::engine::build::Context,
     form: AnswerForm,
@@ -560,7 +557,7 @@ fn build_with(
         }
     };
     let mut report = crate::issue::Report::new(ctx.options.locale);
-    let built = crate::engine::build::build(provider, params, ctx, &mut report)?;
+    let built = crate::engine::build::build(provider, op, params, ctx, &mut report)?;
     let Some(built) = built else {
         out.push('{');
         push_issues_ok(out, &report.issues, form);
@@ -608,7 +605,7 @@ mod answer_text_tests {
             r#"not json"#,
             r#"{}"#,
         ];
-        for p in ALL_IDS {
+        for p in all_ids() {
             for input in inputs {
                 for options in [
                     None,
@@ -634,8 +631,12 @@ mod answer_text_tests {
 
     #[test]
     fn a_clean_request_gets_the_clean_answer_the_js_side_builds_itself() {
-        for p in ALL_IDS {
-            let example = providers::find(p).unwrap().example_params().to_string();
+        for p in all_ids() {
+            let example = providers::find(p)
+                .unwrap()
+                .default_operation()
+                .example_params()
+                .to_string();
             let got = validate_answer_text(p, Some(&example), None).unwrap();
             assert_eq!(got, CLEAN_VALIDATE_ANSWER, "{p}");
             let got = validate_answer_text_as(p, Some(&example), None, AnswerForm::Transport);
@@ -719,15 +720,21 @@ mod answer_text_tests {
         let mut bad_region = base.clone();
         bad_region["region"] = json!("NOT A REGION");
         contexts.push(bad_region);
-        for p in ALL_IDS {
+        for p in all_ids() {
             let provider = providers::find(p).unwrap();
             let params = [
-                provider.example_params(),
+                provider.default_operation().example_params(),
                 json!({"InstanceId": "i-1", "ImageId": "m'1\"\\", "Password": "Ab1!\u{1}中'\"", "UserData": "a b"}),
                 json!({"os-change": {"adminpass": "Ab1!'\"x\\", "imageid": "x"}, "project_id": "a", "server_id": "b"}),
             ];
             for ctx in &contexts {
-                for scheme in provider.schemes.iter().map(|s| Some(s.id())).chain([None]) {
+                for scheme in provider
+                    .default_operation()
+                    .schemes
+                    .iter()
+                    .map(|s| Some(s.id()))
+                    .chain([None])
+                {
                     let mut ctx = ctx.clone();
                     if let Some(id) = scheme {
                         ctx["scheme"] = json!(id);
@@ -795,5 +802,7 @@ mod answer_text_tests {
         answer.to_string()
     }
 
-    const ALL_IDS: [&str; 5] = ["huaweicloud", "otc", "ksyun", "aliyun", "volcengine"];
+    fn all_ids() -> impl Iterator<Item = &'static str> {
+        providers::ALL.iter().map(|p| p.id)
+    }
 }

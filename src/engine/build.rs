@@ -8,7 +8,7 @@ use crate::engine::validate::check_into;
 use crate::input::Input;
 use crate::issue::{Msg, Report, Text};
 use crate::options::Options;
-use crate::schema::{Draft, Provider, Target};
+use crate::schema::{Draft, Operation, Provider, Target};
 use crate::signing::canonical::push_pairs;
 use crate::signing::{self, Scheme, Secret, SignInput, SigningResult, Timestamp};
 use crate::util::error::ApiError;
@@ -324,26 +324,20 @@ fn fill_region(pattern: &str, region: &str) -> String {
 /// `None` when there is an error-severity issue.
 pub fn build(
     provider: &Provider,
+    op: &Operation,
     params: &Input<'_>,
     ctx: &Context,
     report: &mut Report,
 ) -> Result<Option<Built>, ApiError> {
-    let values = check_into(provider, params, &ctx.options, report);
+    let values = check_into(provider, op, params, &ctx.options, report);
     if let (Some(Some(token)), false) = (&ctx.client_token, values.is_set("ClientToken")) {
         // Sent as the ClientToken parameter: held to its rules.
         let shown_as = "context.clientToken";
-        crate::engine::validate::check_as(
-            provider,
-            "ClientToken",
-            token,
-            shown_as,
-            &ctx.options,
-            report,
-        );
+        crate::engine::validate::check_as(op, "ClientToken", token, shown_as, &ctx.options, report);
     }
     let scheme = match ctx.scheme {
-        None => provider.schemes[0],
-        Some(s) if provider.schemes.contains(&s) => s,
+        None => op.schemes[0],
+        Some(s) if op.schemes.contains(&s) => s,
         Some(s) => {
             return Err(ApiError::new(
                 "UNSUPPORTED_SCHEME",
@@ -377,7 +371,7 @@ pub fn build(
         client_token: client_token.as_deref(),
         security_token: ctx.security_token.as_ref().map(Secret::expose),
     };
-    let mut draft = (provider.build)(&values, &target);
+    let mut draft = (op.build)(&values, &target);
     if let Some(ua) = &ctx.user_agent {
         draft.headers.push(("User-Agent".to_string(), ua.clone()));
     }

@@ -11,23 +11,34 @@ use crate::options::Options;
 use crate::params::{is_absent, match_pattern, Params};
 use crate::rules::format;
 use crate::schema::{Check, Field, Kind, Rule, Status};
-use crate::schema::{Got, Provider, Values};
+use crate::schema::{Got, Operation, Provider, Values};
 
 /// Validates `input` against `provider`: every issue, in a stable order.
-pub fn validate(provider: &Provider, input: &Value, options: &Options) -> Vec<Issue> {
-    validate_input(provider, &Input::from_value(input), options)
+pub fn validate(
+    provider: &Provider,
+    op: &Operation,
+    input: &Value,
+    options: &Options,
+) -> Vec<Issue> {
+    validate_input(provider, op, &Input::from_value(input), options)
 }
 
 /// [`validate`] of parameters read by [`Input::from_text`].
-pub fn validate_input(provider: &Provider, input: &Input<'_>, options: &Options) -> Vec<Issue> {
+pub fn validate_input(
+    provider: &Provider,
+    op: &Operation,
+    input: &Input<'_>,
+    options: &Options,
+) -> Vec<Issue> {
     let mut report = Report::new(options.locale);
-    check_into(provider, input, options, &mut report);
+    check_into(provider, op, input, options, &mut report);
     report.issues
 }
 
 /// As [`validate`], keeping the typed values for the request builder.
 pub fn check_into<'a>(
     provider: &Provider,
+    op: &Operation,
     input: &'a Input<'a>,
     options: &Options,
     report: &mut Report,
@@ -42,9 +53,9 @@ pub fn check_into<'a>(
             },
         );
     }
-    let params = Params::read(input, provider.malformed_code, report);
+    let params = Params::read(input, op.malformed_code, report);
     let mut values = Values::default();
-    for (name, expected) in provider.fixed {
+    for (name, expected) in op.fixed {
         match params.get(name) {
             None | Some(Input::Null) => {}
             Some(Input::Str(s)) if s == expected => {}
@@ -58,7 +69,7 @@ pub fn check_into<'a>(
             ),
         }
     }
-    for field in provider.fields {
+    for field in op.fields {
         let got = if field.is_list() {
             read_list(field, &params, options, report)
         } else {
@@ -69,8 +80,8 @@ pub fn check_into<'a>(
             values.push(field.name, got);
         }
     }
-    report_unknown(provider, &params, report);
-    (provider.cross)(&values, options, report);
+    report_unknown(op, &params, report);
+    (op.cross)(&values, options, report);
     values
 }
 
@@ -365,17 +376,17 @@ fn push(
     });
 }
 
-/// The checks of `provider`'s parameter `param` on a value given elsewhere
+/// The checks of the operation's parameter `param` on a value given elsewhere
 /// (`context.clientToken` for `ClientToken`), reported under `shown_as`.
 pub(crate) fn check_as(
-    provider: &Provider,
+    op: &Operation,
     param: &str,
     value: &str,
     shown_as: &str,
     options: &Options,
     report: &mut Report,
 ) {
-    if let Some(field) = provider.fields.iter().find(|f| f.name == param) {
+    if let Some(field) = op.fields.iter().find(|f| f.name == param) {
         apply_checks(field, shown_as, &Got::Str(value), options, report);
     }
 }
@@ -471,8 +482,8 @@ fn apply_checks(field: &Field, name: &str, got: &Got<'_>, options: &Options, rep
 }
 
 /// Every leaf not covered by the table: a warning naming the likely intended parameter.
-fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report) {
-    let known_fixed = |p: &str| provider.fixed.iter().any(|(n, _)| *n == p);
+fn report_unknown(op: &Operation, params: &Params<'_>, report: &mut Report) {
+    let known_fixed = |p: &str| op.fixed.iter().any(|(n, _)| *n == p);
     for entry in &params.entries {
         // A name a field read is documented: no search needed.
         if entry.covered.get() || known_fixed(&entry.path) {
@@ -480,7 +491,7 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
         }
         // What the table expects here when this is the parent of fields
         // (`SystemDisk` of `SystemDisk.Size`, `Arn.1` of `Arn.N.RoleType`).
-        let parent = provider
+        let parent = op
             .fields
             .iter()
             .find_map(|f| parent_kind(f.name, &entry.path).map(|kind| (kind, f)));
@@ -504,7 +515,7 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
             }
             continue;
         }
-        let documented = provider
+        let documented = op
             .fields
             .iter()
             .any(|f| match_pattern(f.name, &entry.path).is_some());
@@ -527,7 +538,7 @@ fn report_unknown(provider: &Provider, params: &Params<'_>, report: &mut Report)
             }
             continue;
         }
-        let suggestion = suggest(provider, &entry.path);
+        let suggestion = suggest(op, &entry.path);
         report.push(
             Severity::Warning,
             &entry.path,
@@ -592,17 +603,16 @@ fn normalize(name: &str) -> String {
 }
 
 /// The documented name a misspelling most likely meant.
-fn suggest(provider: &Provider, path: &str) -> Option<&'static str> {
+fn suggest(op: &Operation, path: &str) -> Option<&'static str> {
     if path.len() > 64 {
         return None;
     }
     let candidates = || {
-        provider
-            .fields
+        op.fields
             .iter()
             .filter(|f| f.kind != Kind::Object)
             .map(|f| f.name)
-            .chain(provider.fixed.iter().map(|(n, _)| *n))
+            .chain(op.fixed.iter().map(|(n, _)| *n))
     };
     closest(&normalize(path), candidates().map(|n| (normalize(n), n)))
         // The right name at the wrong depth (`adminpass` beside `os-change`).

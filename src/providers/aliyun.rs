@@ -9,8 +9,8 @@ use crate::rules::password::{Classes, Others, PasswordPolicy};
 use crate::schema::draft::{add_client_token, rpc_params};
 use crate::schema::Values;
 use crate::schema::{Check, Field, Generator, Kind, Location, Rule, Status};
+use crate::schema::{Description, Operation, Provider, Region};
 use crate::schema::{Draft, Target};
-use crate::schema::{Provider, Region};
 use crate::signing::Scheme;
 
 pub const BAD_PASSWORD: &str = "InvalidPassword.Malformed";
@@ -323,7 +323,7 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
 /// `Version`, `Action`, `Format=JSON` and `RegionId`, then the scheme's common
 /// parameters. Booleans go as `true`/`false` (the Python SDKs write `True`).
 fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
-    let mut query = rpc_params(&PROVIDER, v);
+    let mut query = rpc_params(&REPLACE_SYSTEM_DISK, v);
     add_client_token(&mut query, v, target);
     let mut headers = Vec::new();
     if target.scheme == Scheme::AliyunRpcV1 {
@@ -439,22 +439,31 @@ static SDK_HOSTS: [(&str, &str); 35] = [
 pub static PROVIDER: Provider = Provider {
     id: "aliyun",
     name: Text::new("Alibaba Cloud ECS", "阿里云 云服务器 ECS"),
-    operation: "ReplaceSystemDisk (2014-05-26)",
-    docs: "https://help.aliyun.com/document_detail/25521.html",
-    schemes: &[Scheme::AliyunAcs3, Scheme::AliyunRpcV1],
     region: Region {
         required: true,
         example: "cn-hangzhou",
         endpoint: "https://ecs.{region}.aliyuncs.com",
         hosts: &SDK_HOSTS,
     },
+    operations: &[&REPLACE_SYSTEM_DISK],
+};
+
+/// ReplaceSystemDisk (2014-05-26): POST /
+pub static REPLACE_SYSTEM_DISK: Operation = Operation {
+    name: "ReplaceSystemDisk",
+    version: "2014-05-26",
+    method: "POST",
+    path: "/",
+    docs: "https://help.aliyun.com/document_detail/25521.html",
+    schemes: &[Scheme::AliyunAcs3, Scheme::AliyunRpcV1],
     fixed: &[("Action", "ReplaceSystemDisk"), ("Version", "2014-05-26")],
     fields: &FIELDS,
     malformed_code: None,
     cross,
     build,
-    preconditions: &PRECONDITIONS,
-    example: r#"{
+    description: Description::new(
+        &PRECONDITIONS,
+        r#"{
   "InstanceId": "i-bp67acfmxazb4ph****",
   "ImageId": "m-bp67acfmxazb4ph****",
   "SystemDisk.Size": 80,
@@ -462,4 +471,5 @@ pub static PROVIDER: Provider = Provider {
   "Password": "EcsV587!",
   "SecurityEnhancementStrategy": "Active"
 }"#,
+    ),
 };

@@ -9,8 +9,8 @@ use crate::options::{Options, Os};
 use crate::rules::password::{Classes, Others, PasswordPolicy};
 use crate::schema::Values;
 use crate::schema::{Check, Field, Generator, Kind, Location, Rule};
+use crate::schema::{Description, Operation, Provider, Region};
 use crate::schema::{Draft, Target};
-use crate::schema::{Provider, Region};
 use crate::signing::{encode, Scheme};
 use crate::util::json::{py_json_object, py_json_string};
 
@@ -415,22 +415,31 @@ pub static PRECONDITIONS: [Text; 6] = [
 pub static PROVIDER: Provider = Provider {
     id: "huaweicloud",
     name: Text::new("Huawei Cloud ECS", "华为云 弹性云服务器 ECS"),
-    operation: "POST /v1/{project_id}/cloudservers/{server_id}/changeos",
-    docs: "https://support.huaweicloud.com/intl/en-us/api-ecs/ecs_02_0303.html",
-    schemes: &[Scheme::HuaweiSdkHmacSha256],
     region: Region {
         required: true,
         example: "cn-north-4",
         endpoint: "https://ecs.{region}.myhuaweicloud.com",
         hosts: &[],
     },
+    operations: &[&CHANGE_OS_WITHOUT_CLOUD_INIT],
+};
+
+/// ChangeServerOsWithoutCloudInit (v1): POST /v1/{project_id}/cloudservers/{server_id}/changeos
+pub static CHANGE_OS_WITHOUT_CLOUD_INIT: Operation = Operation {
+    name: "ChangeServerOsWithoutCloudInit",
+    version: "v1",
+    method: "POST",
+    path: "/v1/{project_id}/cloudservers/{server_id}/changeos",
+    docs: "https://support.huaweicloud.com/intl/en-us/api-ecs/ecs_02_0303.html",
+    schemes: &[Scheme::HuaweiSdkHmacSha256],
     fixed: &[],
     fields: &FIELDS,
     malformed_code: Some(INVALID),
     cross,
     build: build_changeos,
-    preconditions: &PRECONDITIONS,
-    example: r#"{
+    description: Description::new(
+        &PRECONDITIONS,
+        r#"{
   "project_id": "0b7a1d0d8a80f2f92fd9c00d6d3d4d84",
   "server_id": "9c2a2a44-9b1e-4bd8-9f9f-2f1e5a6b7c8d",
   "os-change": {
@@ -443,4 +452,5 @@ pub static PROVIDER: Provider = Provider {
     }
   }
 }"#,
+    ),
 };

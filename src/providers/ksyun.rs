@@ -9,8 +9,8 @@ use crate::rules::password::{Classes, Others, PasswordPolicy};
 use crate::schema::draft::rpc_params;
 use crate::schema::Values;
 use crate::schema::{Check, Field, Generator, Kind, Location, Rule};
+use crate::schema::{Description, Operation, Provider, Region};
 use crate::schema::{Draft, Target};
-use crate::schema::{Provider, Region};
 use crate::signing::Scheme;
 
 /// S002: "最短8字符,最长32字符,必须包含大小写英文字符和数字,支持其他可见字符".
@@ -214,7 +214,7 @@ fn build(v: &Values<'_>, _target: &Target<'_>) -> Draft {
         ("Action".to_string(), "ModifyInstanceImage".to_string()),
         ("Version".to_string(), "2016-03-04".to_string()),
     ];
-    query.extend(rpc_params(&PROVIDER, v));
+    query.extend(rpc_params(&MODIFY_INSTANCE_IMAGE, v));
     Draft {
         method: "GET",
         path: "/".into(),
@@ -260,22 +260,31 @@ pub static PRECONDITIONS: [Text; 7] = [
 pub static PROVIDER: Provider = Provider {
     id: "ksyun",
     name: Text::new("Kingsoft Cloud KEC", "金山云 云服务器 KEC"),
-    operation: "ModifyInstanceImage (2016-03-04)",
-    docs: "https://docs.ksyun.com/documents/1539",
-    schemes: &[Scheme::AwsSigV4],
     region: Region {
         required: true,
         example: "cn-beijing-6",
         endpoint: "https://kec.api.ksyun.com",
         hosts: &[],
     },
+    operations: &[&MODIFY_INSTANCE_IMAGE],
+};
+
+/// ModifyInstanceImage (2016-03-04): GET /
+pub static MODIFY_INSTANCE_IMAGE: Operation = Operation {
+    name: "ModifyInstanceImage",
+    version: "2016-03-04",
+    method: "GET",
+    path: "/",
+    docs: "https://docs.ksyun.com/documents/1539",
+    schemes: &[Scheme::AwsSigV4],
     fixed: &[("Action", "ModifyInstanceImage"), ("Version", "2016-03-04")],
     fields: &FIELDS,
     malformed_code: None,
     cross,
     build,
-    preconditions: &PRECONDITIONS,
-    example: r#"{
+    description: Description::new(
+        &PRECONDITIONS,
+        r#"{
   "InstanceId": "98284100-f6d1-4bbf-886a-1b0765024738",
   "ImageId": "8f12ad9e-ae9a-44b9-95f3-c4e65ce582e2",
   "SystemDisk.DiskSize": 50,
@@ -283,4 +292,5 @@ pub static PROVIDER: Provider = Provider {
   "KeyId.1": "552a0523-b9b4-4868-b8d9-52ad7a38bf89",
   "SystemDisk.ResizeType": "offline"
 }"#,
+    ),
 };

@@ -8,7 +8,7 @@ use crate::options::Options;
 use crate::providers::huaweicloud::{self, INVALID};
 use crate::schema::Values;
 use crate::schema::{Check, Field, Kind, Location, Rule, Status};
-use crate::schema::{Provider, Region};
+use crate::schema::{Description, Operation, Provider, Region};
 use crate::signing::Scheme;
 
 /// A Huawei-only parameter: listed so that giving it is an error naming the reason.
@@ -32,13 +32,12 @@ pub static FIELDS: [Field; 13] = [
     huaweicloud::SERVER_ID,
     huaweicloud::OS_CHANGE,
     // Huawei's keyname row, mandatory here (S001 Table 3).
-    Field {
-        help: Text::new(
+    huaweicloud::KEYNAME
+        .required(Some(INVALID))
+        .help(Text::new(
             "SSH key pair for logging in after the change (mandatory).",
             "切换后用于登录的 SSH 密钥对（必填）。",
-        ),
-        ..huaweicloud::KEYNAME.required(Some(INVALID))
-    },
+        )),
     huaweicloud::USERID,
     huaweicloud::IMAGEID,
     huaweicloud::METADATA,
@@ -109,9 +108,6 @@ pub static PRECONDITIONS: [Text; 4] = [
 pub static PROVIDER: Provider = Provider {
     id: "otc",
     name: Text::new("Open Telekom Cloud ECS", "Open Telekom Cloud 弹性云服务器"),
-    operation: "POST /v1/{project_id}/cloudservers/{server_id}/changeos",
-    docs: "https://docs.otc.t-systems.com/elastic-cloud-server/api-ref/",
-    schemes: &[Scheme::HuaweiSdkHmacSha256],
     region: Region {
         required: true,
         example: "eu-de",
@@ -121,13 +117,25 @@ pub static PROVIDER: Provider = Provider {
         // (docs.sc.otc.t-systems.com) and IAM endpoint (iam-pub.eu-ch2.sc…) show.
         hosts: &[("eu-ch2", "ecs.eu-ch2.sc.otc.t-systems.com")],
     },
+    operations: &[&CHANGE_OS_WITHOUT_CLOUD_INIT],
+};
+
+/// ChangeServerOsWithoutCloudInit (v1): POST /v1/{project_id}/cloudservers/{server_id}/changeos
+pub static CHANGE_OS_WITHOUT_CLOUD_INIT: Operation = Operation {
+    name: "ChangeServerOsWithoutCloudInit",
+    version: "v1",
+    method: "POST",
+    path: "/v1/{project_id}/cloudservers/{server_id}/changeos",
+    docs: "https://docs.otc.t-systems.com/elastic-cloud-server/api-ref/",
+    schemes: &[Scheme::HuaweiSdkHmacSha256],
     fixed: &[],
     fields: &FIELDS,
     malformed_code: Some(INVALID),
     cross,
     build: huaweicloud::build_changeos,
-    preconditions: &PRECONDITIONS,
-    example: r#"{
+    description: Description::new(
+        &PRECONDITIONS,
+        r#"{
   "project_id": "0b7a1d0d8a80f2f92fd9c00d6d3d4d84",
   "server_id": "9c2a2a44-9b1e-4bd8-9f9f-2f1e5a6b7c8d",
   "os-change": {
@@ -137,4 +145,5 @@ pub static PROVIDER: Provider = Provider {
     "mode": "withStopServer"
   }
 }"#,
+    ),
 };

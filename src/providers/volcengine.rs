@@ -10,8 +10,8 @@ use crate::rules::password::{Classes, Others, PasswordPolicy};
 use crate::schema::draft::{add_client_token, rpc_params};
 use crate::schema::Values;
 use crate::schema::{Check, Field, Generator, Kind, Location, Rule};
+use crate::schema::{Description, Operation, Provider, Region};
 use crate::schema::{Draft, Target};
-use crate::schema::{Provider, Region};
 use crate::signing::Scheme;
 
 pub const BAD_PASSWORD: &str = "InvalidPassword.Malformed";
@@ -220,7 +220,7 @@ fn cross(v: &Values<'_>, options: &Options, report: &mut Report) {
 /// query (sorted), then `Action` and `Version`; `Accept: application/json` and
 /// the `Content-Type: text/plain` it signs; service `ecs` in the scope.
 fn build(v: &Values<'_>, target: &Target<'_>) -> Draft {
-    let mut query = rpc_params(&PROVIDER, v);
+    let mut query = rpc_params(&REPLACE_SYSTEM_VOLUME, v);
     add_client_token(&mut query, v, target);
     crate::util::sort::sort_by(&mut query, |a, b| a.cmp(b));
     query.push(("Action".into(), "ReplaceSystemVolume".into()));
@@ -251,9 +251,6 @@ pub static PRECONDITIONS: [Text; 7] = [
 pub static PROVIDER: Provider = Provider {
     id: "volcengine",
     name: Text::new("Volcengine ECS", "火山引擎 云服务器 ECS"),
-    operation: "ReplaceSystemVolume (2020-04-01)",
-    docs: "https://www.volcengine.com/docs/6396/101073",
-    schemes: &[Scheme::VolcHmacSha256],
     region: Region {
         required: true,
         example: "cn-beijing",
@@ -278,15 +275,28 @@ pub static PROVIDER: Provider = Provider {
             ),
         ],
     },
+    operations: &[&REPLACE_SYSTEM_VOLUME],
+};
+
+/// ReplaceSystemVolume (2020-04-01): GET /
+pub static REPLACE_SYSTEM_VOLUME: Operation = Operation {
+    name: "ReplaceSystemVolume",
+    version: "2020-04-01",
+    method: "GET",
+    path: "/",
+    docs: "https://www.volcengine.com/docs/6396/101073",
+    schemes: &[Scheme::VolcHmacSha256],
     fixed: &[("Action", "ReplaceSystemVolume"), ("Version", "2020-04-01")],
     fields: &FIELDS,
     malformed_code: None,
     cross,
     build,
-    preconditions: &PRECONDITIONS,
-    example: r#"{
+    description: Description::new(
+        &PRECONDITIONS,
+        r#"{
   "InstanceId": "i-a8j6n1i4hojfqpa0****",
   "ImageId": "image-38dfk6rfisf6kir6****",
   "Password": "Password@123"
 }"#,
+    ),
 };

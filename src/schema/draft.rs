@@ -1,7 +1,7 @@
 //! The request a provider drafts (before endpoint and signature), and the
 //! pieces the RPC-style builders share.
 
-use crate::schema::{Got, Kind, Location, Provider, Status, Values};
+use crate::schema::{Got, Kind, Location, Operation, Status, Values};
 use crate::signing::canonical::push_pairs;
 use crate::signing::Scheme;
 
@@ -53,9 +53,9 @@ pub fn encode_query(pairs: &[(String, String)]) -> String {
 /// The documented RPC parameters that were given, flattened as the APIs name
 /// them (`SystemDisk.Size`, `KeyId.1`), booleans as `true`/`false`, in table
 /// order. Refused parameters are not sent.
-pub fn rpc_params(provider: &Provider, values: &Values<'_>) -> Vec<(String, String)> {
+pub fn rpc_params(op: &Operation, values: &Values<'_>) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for field in provider.fields {
+    for field in op.fields {
         if field.kind == Kind::Object
             || field.location == Location::Path
             || field.status == Status::Unsupported

@@ -187,8 +187,14 @@ pub struct Field {
     pub bool_any_case: bool,
     pub secret: bool,
     pub generator: Option<Generator>,
+    /// Form texts: kept by the `descriptions` feature only (see [`Description`]).
+    ///
+    /// [`Description`]: crate::schema::Description
+    #[cfg(feature = "descriptions")]
     pub label: Text,
+    #[cfg(feature = "descriptions")]
     pub help: Text,
+    #[cfg(feature = "descriptions")]
     pub example: Option<&'static str>,
 }
 
@@ -200,6 +206,8 @@ impl Field {
         label: Text,
         help: Text,
     ) -> Field {
+        #[cfg(not(feature = "descriptions"))]
+        let _ = (label, help);
         Field {
             name,
             list: has_list_segment(name),
@@ -214,8 +222,11 @@ impl Field {
             bool_any_case: false,
             secret: false,
             generator: None,
+            #[cfg(feature = "descriptions")]
             label,
+            #[cfg(feature = "descriptions")]
             help,
+            #[cfg(feature = "descriptions")]
             example: None,
         }
     }
@@ -261,8 +272,26 @@ impl Field {
         self
     }
 
+    /// Another help text (a row reused from another provider's table).
+    #[cfg_attr(not(feature = "descriptions"), allow(unused_mut))]
+    pub const fn help(mut self, help: Text) -> Field {
+        #[cfg(feature = "descriptions")]
+        {
+            self.help = help;
+        }
+        #[cfg(not(feature = "descriptions"))]
+        let _ = help;
+        self
+    }
+
+    #[cfg_attr(not(feature = "descriptions"), allow(unused_mut))]
     pub const fn example(mut self, e: &'static str) -> Field {
-        self.example = Some(e);
+        #[cfg(feature = "descriptions")]
+        {
+            self.example = Some(e);
+        }
+        #[cfg(not(feature = "descriptions"))]
+        let _ = e;
         self
     }
 
@@ -395,13 +424,16 @@ impl Field {
             out.push_str(",\"code\":");
             push_json_str(out, code);
         }
-        out.push_str(",\"label\":");
-        self.label.write_json(out);
-        out.push_str(",\"help\":");
-        self.help.write_json(out);
-        if let Some(e) = self.example {
-            out.push_str(",\"example\":");
-            push_json_str(out, e);
+        #[cfg(feature = "descriptions")]
+        {
+            out.push_str(",\"label\":");
+            self.label.write_json(out);
+            out.push_str(",\"help\":");
+            self.help.write_json(out);
+            if let Some(e) = self.example {
+                out.push_str(",\"example\":");
+                push_json_str(out, e);
+            }
         }
         out.push('}');
     }

@@ -10,5 +10,5 @@ pub mod values;
 
 pub use draft::{Draft, Target};
 pub use field::{Check, Field, Generator, Kind, Location, Rule, Status};
-pub use provider::{Provider, Region};
+pub use provider::{Description, Operation, Provider, Region};
 pub use values::{Got, Values};

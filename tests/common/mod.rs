@@ -2,7 +2,35 @@
 #![allow(dead_code)]
 
 use reinstall_kit::api;
+use reinstall_kit::providers;
+use reinstall_kit::schema::{Generator, Operation, Status};
 use serde_json::{json, Value};
+
+/// The ids of the registered providers (`providers::ALL`), in their order.
+pub fn provider_ids() -> impl Iterator<Item = &'static str> {
+    providers::ALL.iter().map(|p| p.id)
+}
+
+/// Every registered operation: (provider id, operation), each provider's
+/// default first.
+pub fn operations() -> impl Iterator<Item = (&'static str, &'static Operation)> {
+    providers::ALL
+        .iter()
+        .flat_map(|p| p.operations.iter().map(move |op| (p.id, *op)))
+}
+
+/// The providers that take a password: a field with the password generator
+/// that the provider supports (OTC documents `adminpass` but refuses it).
+pub fn password_provider_ids() -> impl Iterator<Item = &'static str> {
+    providers::ALL
+        .iter()
+        .filter(|p| {
+            p.default_operation().fields.iter().any(|f| {
+                f.generator == Some(Generator::Password) && f.status != Status::Unsupported
+            })
+        })
+        .map(|p| p.id)
+}
 
 /// Validates and returns (ok, issues).
 pub fn check(provider: &str, params: Value) -> (bool, Vec<Value>) {

@@ -6,6 +6,9 @@ import {
   DESKTOP, PHONE, blockText, fieldIssues, load, openBrowser, preflight, screenshot, selectProvider, settle,
   startServer, statusClass, typeContext, typeInto, waitReady,
 } from './harness.mjs';
+// The registered providers (the built package's providers()): each needs its
+// VALID and BROKEN entry below, checked by the first test.
+import { PROVIDERS } from '../node/registry.mjs';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ACCESS_KEY_ID = 'AKIDE2ETEST0000001';
@@ -82,8 +85,6 @@ const BROKEN = {
   volcengine: { switches: ['KeepImageCredential'], field: 'Password', code: 'InvalidPassword.KeepImageCredentialMismatch' },
 };
 
-const PROVIDERS = Object.keys(VALID);
-
 let server;
 before(async () => {
   preflight();
@@ -131,7 +132,9 @@ describe('the page in English on a desktop', () => {
   });
   afterEach(() => assertClean(b));
 
-  it('loads under the strict CSP and lists the five providers', async () => {
+  it('loads under the strict CSP and lists every registered provider', async () => {
+    assert.deepEqual(Object.keys(VALID).sort(), [...PROVIDERS].sort(), 'a VALID request for each registered provider');
+    assert.deepEqual(Object.keys(BROKEN).sort(), [...PROVIDERS].sort(), 'a BROKEN rule for each registered provider');
     const response = await b.page.goto(server.url);
     assert.equal(
       response.headers()['content-security-policy'],
