@@ -12,23 +12,15 @@ PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
 CRATE := reinstall_kit
 WASM_TARGET := wasm32-unknown-unknown
-RELEASE_WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
 PKG := pkg
+# The provider features (Cargo.toml): each gets its own package entry.
+PROVIDERS := huaweicloud otc ksyun aliyun volcengine
 # Fuzzing (cargo-fuzz, nightly): `make fuzz` runs each target FUZZ_SECONDS,
 # `make test` runs each FUZZ_SMOKE_SECONDS. Crashes land in fuzz/artifacts/<target>/.
 FUZZ_SECONDS ?= 180
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_TARGETS := validate validate_value sign_json sign_structured encode password
 FUZZ_FLAGS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-# Features the Rust wasm32 target enables by default; wasm-opt must know them.
-WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	--enable-mutable-globals --enable-reference-types --enable-multivalue
-# Smallest brotli measured (bench/RESULTS.md is brotli): -Oz repeated until it
-# stops shrinking; single-caller functions left out of line (a larger module,
-# but ~1.5 KB smaller once compressed); the low 1 KiB is unused (Rust puts the
-# 1 MiB stack first, growing down, and data after it), which folds offsets.
-WASM_OPT_FLAGS := -Oz --converge --one-caller-inline-max-function-size=0 \
-	--always-inline-max-function-size=5 --low-memory-unused
 
 .PHONY: all pkg serve test test-native test-wasm-node test-wasm-browser test-pkg test-e2e \
 	deps deps-rust deps-node deps-chromium deps-e2e lint clean \
@@ -81,15 +73,18 @@ deps: deps-rust deps-node deps-chromium deps-e2e
 # wasm-opt 108 emits modules that fail to load) → the hand-written files.
 # The wasm leaves out the form texts (no `descriptions` feature); they ship as
 # JSON files beside it, written from the same tables by examples/descriptions.rs.
+# Every provider (the default entry), then one entry per provider for a
+# console that serves one cloud: `reinstall-kit/providers/<id>`
+# (scripts/wasm-entry.sh builds each).
 pkg: deps-rust deps-node
-	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
 	rm -rf $(PKG) && mkdir -p $(PKG)
 	cargo run --quiet --example descriptions -- $(PKG)/descriptions
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(CRATE) $(RELEASE_WASM)
-	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
-		--strip-target-features -o $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE)_bg.wasm
+	scripts/wasm-entry.sh $(PKG) all-providers
 	cp pkg-template/* $(PKG)/
-	@printf 'pkg: %s bytes wasm, %s bytes gzip\n' "$$(wc -c < $(PKG)/$(CRATE)_bg.wasm)" "$$(gzip -9c $(PKG)/$(CRATE)_bg.wasm | wc -c)"
+	@for p in $(PROVIDERS); do \
+		mkdir -p $(PKG)/providers/$$p/descriptions && cp $(PKG)/descriptions/$$p.*.json $(PKG)/providers/$$p/descriptions/ && \
+		scripts/wasm-entry.sh $(PKG)/providers/$$p $$p; \
+	done
 
 serve: pkg
 	node scripts/serve.mjs --port $(PORT)

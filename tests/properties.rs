@@ -115,7 +115,7 @@ proptest! {
             .prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle())),
     ) {
         let (ordered, shuffled) = pairs;
-        for scheme in Scheme::ALL {
+        for &scheme in Scheme::ALL {
             let a = sign(scheme, &ordered);
             let b = sign(scheme, &shuffled);
             prop_assert_eq!(&a.canonical_request, &b.canonical_request, "{}", scheme.id());

@@ -246,7 +246,7 @@ fn sign_input(scheme: Scheme) -> Value {
 
 #[test]
 fn sign_request_never_shows_the_secret() {
-    for scheme in Scheme::ALL {
+    for &scheme in Scheme::ALL {
         let out = api::sign_request(&sign_input(scheme)).unwrap();
         assert!(out["signature"].is_string(), "{}", scheme.id());
         assert_no_secret(&out, scheme.id());
@@ -301,7 +301,7 @@ fn debug_output_is_redacted() {
         );
         assert!(debug.contains("<redacted>"), "{debug}");
     }
-    for scheme in Scheme::ALL {
+    for &scheme in Scheme::ALL {
         let input = SignInput {
             scheme,
             method: "GET".into(),

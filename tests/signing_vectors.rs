@@ -80,7 +80,7 @@ const FILES: [(&str, &str); 5] = vector_files![
 
 #[test]
 fn every_registered_scheme_matches_its_vectors() {
-    for scheme in Scheme::ALL {
+    for &scheme in Scheme::ALL {
         let id = scheme.id();
         let Some((_, text)) = FILES.iter().find(|(file, _)| *file == id) else {
             panic!(
@@ -109,7 +109,7 @@ fn every_vectors_file_names_a_registered_scheme() {
 /// is offered by some provider's operation.
 #[test]
 fn every_registered_scheme_is_offered_by_a_provider() {
-    for scheme in Scheme::ALL {
+    for &scheme in Scheme::ALL {
         assert!(
             providers::ALL
                 .iter()

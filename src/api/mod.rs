@@ -758,7 +758,7 @@ mod answer_text_tests {
                 }
             }
         }
-        for scheme in crate::signing::Scheme::ALL {
+        for &scheme in crate::signing::Scheme::ALL {
             for (headers, body) in [
                 (json!({}), ""),
                 (

@@ -2,20 +2,32 @@
 //! API document: the field table, then the cross-field rules, then the
 //! request builder. A new provider is one file and one line in [`ALL`].
 
+#[cfg(feature = "aliyun")]
 pub mod aliyun;
+// OTC's tables reuse Huawei's rows and builder.
+#[cfg(any(feature = "huaweicloud", feature = "otc"))]
 pub mod huaweicloud;
+#[cfg(feature = "ksyun")]
 pub mod ksyun;
+#[cfg(feature = "otc")]
 pub mod otc;
+#[cfg(feature = "volcengine")]
 pub mod volcengine;
 
 use crate::schema::Provider;
 use crate::util::error::{shown, ApiError};
 
-pub static ALL: [&Provider; 5] = [
+/// The registered providers, each behind its cargo feature.
+pub static ALL: &[&Provider] = &[
+    #[cfg(feature = "huaweicloud")]
     &huaweicloud::PROVIDER,
+    #[cfg(feature = "otc")]
     &otc::PROVIDER,
+    #[cfg(feature = "ksyun")]
     &ksyun::PROVIDER,
+    #[cfg(feature = "aliyun")]
     &aliyun::PROVIDER,
+    #[cfg(feature = "volcengine")]
     &volcengine::PROVIDER,
 ];
 

@@ -6,6 +6,7 @@
 //! these; one copy of each step in the wasm serves every scheme.
 
 use hmac::{Hmac, Mac};
+#[cfg(feature = "aliyun-rpc-v1")]
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
@@ -34,6 +35,7 @@ pub(super) fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
 }
 
 /// HMAC-SHA1 (Alibaba's RPC signature v1).
+#[cfg(feature = "aliyun-rpc-v1")]
 pub(super) fn hmac_sha1(key: &[u8], data: &[u8]) -> [u8; 20] {
     let mut mac = Hmac::<Sha1>::new_from_slice(key).expect("HMAC takes keys of any length");
     mac.update(data);

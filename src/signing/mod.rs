@@ -10,14 +10,20 @@
 pub mod canonical;
 pub mod encode;
 mod hmac_core;
+#[cfg(any(feature = "aliyun-acs3", feature = "aliyun-rpc-v1"))]
 mod param_map;
 pub mod time;
 pub mod url;
 
+#[cfg(feature = "aliyun-acs3")]
 pub mod aliyun_acs3;
+#[cfg(feature = "aliyun-rpc-v1")]
 pub mod aliyun_rpc;
+#[cfg(feature = "huawei-sdk-hmac-sha256")]
 pub mod huawei;
+#[cfg(feature = "aws-sigv4")]
 pub mod sigv4;
+#[cfg(feature = "volc-hmac-sha256")]
 pub mod volc;
 
 use core::fmt;
@@ -32,34 +38,50 @@ pub use url::ParsedUrl;
 /// The signing schemes, by the ids the JS API uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scheme {
+    #[cfg(feature = "huawei-sdk-hmac-sha256")]
     HuaweiSdkHmacSha256,
+    #[cfg(feature = "aws-sigv4")]
     AwsSigV4,
+    #[cfg(feature = "aliyun-rpc-v1")]
     AliyunRpcV1,
+    #[cfg(feature = "aliyun-acs3")]
     AliyunAcs3,
+    #[cfg(feature = "volc-hmac-sha256")]
     VolcHmacSha256,
 }
 
 impl Scheme {
-    pub const ALL: [Scheme; 5] = [
+    /// The schemes built in (each behind its cargo feature).
+    pub const ALL: &'static [Scheme] = &[
+        #[cfg(feature = "huawei-sdk-hmac-sha256")]
         Scheme::HuaweiSdkHmacSha256,
+        #[cfg(feature = "aws-sigv4")]
         Scheme::AwsSigV4,
+        #[cfg(feature = "aliyun-rpc-v1")]
         Scheme::AliyunRpcV1,
+        #[cfg(feature = "aliyun-acs3")]
         Scheme::AliyunAcs3,
+        #[cfg(feature = "volc-hmac-sha256")]
         Scheme::VolcHmacSha256,
     ];
 
     pub fn id(self) -> &'static str {
         match self {
+            #[cfg(feature = "huawei-sdk-hmac-sha256")]
             Scheme::HuaweiSdkHmacSha256 => "huawei-sdk-hmac-sha256",
+            #[cfg(feature = "aws-sigv4")]
             Scheme::AwsSigV4 => "aws-sigv4",
+            #[cfg(feature = "aliyun-rpc-v1")]
             Scheme::AliyunRpcV1 => "aliyun-rpc-v1",
+            #[cfg(feature = "aliyun-acs3")]
             Scheme::AliyunAcs3 => "aliyun-acs3",
+            #[cfg(feature = "volc-hmac-sha256")]
             Scheme::VolcHmacSha256 => "volc-hmac-sha256",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Scheme> {
-        Scheme::ALL.into_iter().find(|s| s.id() == id)
+        Scheme::ALL.iter().copied().find(|s| s.id() == id)
     }
 }
 
@@ -186,10 +208,15 @@ pub(crate) fn sign_parsed(
 
 fn sign_checked(input: &SignInput, url: Option<ParsedUrl>) -> Result<SigningResult, SignError> {
     match input.scheme {
+        #[cfg(feature = "huawei-sdk-hmac-sha256")]
         Scheme::HuaweiSdkHmacSha256 => huawei::sign(input, url),
+        #[cfg(feature = "aws-sigv4")]
         Scheme::AwsSigV4 => sigv4::sign(input, url),
+        #[cfg(feature = "aliyun-rpc-v1")]
         Scheme::AliyunRpcV1 => aliyun_rpc::sign(input, url),
+        #[cfg(feature = "aliyun-acs3")]
         Scheme::AliyunAcs3 => aliyun_acs3::sign(input, url),
+        #[cfg(feature = "volc-hmac-sha256")]
         Scheme::VolcHmacSha256 => volc::sign(input, url),
     }
 }
