@@ -188,7 +188,44 @@ function benchPayload() {
   ].map(([name, entry, out]) => ({ name, ...bundle(entry, out) }));
   for (const p of peers) log(`payload ${p.name}: ${p.ok ? `${kb(p.brotli)} KB brotli` : `not bundlable: ${p.reason}`}`);
   log(`payload reinstall-kit: wasm ${kb(wasm.brotli)} KB + glue ${kb(glue.brotli)} KB brotli`);
-  return { wasm, glue, peers };
+  return { wasm, glue, peers, ...benchEntries() };
+}
+
+/** The .wasm of `scripts/wasm-entry.sh` built with `features` (into bench/dist/builds/<name>). */
+function wasmWith(name, features) {
+  const out = here(`dist/builds/${name}`);
+  execFileSync(here('../scripts/wasm-entry.sh'), [out, features], { cwd: here('..'), stdio: ['ignore', 'ignore', 'inherit'] });
+  return sizes(readFileSync(`${out}/reinstall_kit_bg.wasm`));
+}
+
+/**
+ * Payload per need: each provider's own entry (pkg/providers/<id>), the
+ * descriptions a page loads on demand, and what one provider (with the
+ * schemes only it uses) adds to everything, as everything minus a build
+ * without it.
+ */
+function benchEntries() {
+  const ids = kit.providers().map((p) => p.id);
+  const single = ids.map((id) => ({ id, ...sizes(readFileSync(here(`../pkg/providers/${id}/reinstall_kit_bg.wasm`))) }));
+  const descriptions = ids.flatMap((id) => ['en', 'zh'].map((l) => ({ id, locale: l, ...sizes(readFileSync(here(`../pkg/descriptions/${id}.${l}.json`))) })));
+  const all = sizes(readFileSync(here('../pkg/reinstall_kit_bg.wasm')));
+  const schemesOf = (id) => new Set(kit.providers().find((p) => p.id === id).operations.flatMap((o) => o.schemes));
+  const marginal = ids.map((id) => {
+    const rest = ids.filter((x) => x !== id);
+    const without = wasmWith(`without-${id}`, rest.join(','));
+    const others = new Set(rest.flatMap((x) => [...schemesOf(x)]));
+    const ownSchemes = [...schemesOf(id)].filter((s) => !others.has(s));
+    log(`payload marginal ${id}: ${kb(all.brotli - without.brotli)} KB brotli (own schemes: ${ownSchemes.join(', ') || 'none'})`);
+    return { id, ownSchemes, raw: all.raw - without.raw, brotli: all.brotli - without.brotli };
+  });
+  // A scheme two providers share is measured with both left out.
+  const sharing = new Map();
+  for (const id of ids) for (const s of schemesOf(id)) sharing.set(s, [...(sharing.get(s) || []), id]);
+  const shared = [...sharing].filter(([, users]) => users.length > 1).map(([scheme, users]) => {
+    const without = wasmWith(`without-${users.join('-')}`, ids.filter((x) => !users.includes(x)).join(','));
+    return { scheme, users, raw: all.raw - without.raw, brotli: all.brotli - without.brotli };
+  });
+  return { single, descriptions, marginal, shared };
 }
 
 // ---- start-up ---------------------------------------------------------------
@@ -364,7 +401,7 @@ function report({ machine, vers, validate, job, breakdown, payload, startup }) {
   const { wasm, glue, peers } = payload;
   p(`| reinstall-kit .wasm | ${kb(wasm.raw)} | ${kb(wasm.gzip)} | ${kb(wasm.brotli)} |`);
   p(`| reinstall-kit JS (API + glue) | ${kb(glue.raw)} | ${kb(glue.gzip)} | ${kb(glue.brotli)} |`);
-  p(`| **reinstall-kit, everything** (5 providers, 5 schemes, 2 languages) | **${kb(wasm.raw + glue.raw)}** | **${kb(wasm.gzip + glue.gzip)}** | **${kb(wasm.brotli + glue.brotli)}** |`);
+  p(`| **reinstall-kit, default entry** (every provider and scheme; English and Chinese messages; form texts not included) | **${kb(wasm.raw + glue.raw)}** | **${kb(wasm.gzip + glue.gzip)}** | **${kb(wasm.brotli + glue.brotli)}** |`);
   for (const x of peers) {
     if (x.ok) p(`| ${x.name} | ${kb(x.raw)} | ${kb(x.gzip)} | ${kb(x.brotli)} |`);
     else p(`| ${x.name} | cannot be bundled for a browser | | |`);
@@ -379,6 +416,27 @@ function report({ machine, vers, validate, job, breakdown, payload, startup }) {
     for (const x of nb) p(`- ${x.name}: ${x.count} esbuild error${x.count === 1 ? "" : "s"}, e.g. \`${x.reason.replace(/`/g, "'")}\``);
     p();
   }
+  p('### Per need');
+  p();
+  p('One provider\'s package entry (`reinstall-kit/providers/<id>`: its rules and schemes, the same JS):');
+  p();
+  p('| entry | .wasm brotli KB | + JS brotli KB | total brotli KB |');
+  p('|---|---:|---:|---:|');
+  for (const x of payload.single) p(`| providers/${x.id} | ${kb(x.brotli)} | ${kb(glue.brotli)} | **${kb(x.brotli + glue.brotli)}** |`);
+  p();
+  p('Form texts, loaded on demand (`descriptions/<id>.<locale>.json`, one per provider and language shown):');
+  p();
+  p('| file | raw KB | brotli KB |');
+  p('|---|---:|---:|');
+  for (const x of payload.descriptions) p(`| ${x.id}.${x.locale}.json | ${kb(x.raw)} | ${kb(x.brotli)} |`);
+  p();
+  p('Marginal bytes: the default .wasm minus a build without the provider (its rules, and the schemes no other provider uses):');
+  p();
+  p('| provider | its own schemes | Δ raw KB | Δ brotli KB |');
+  p('|---|---|---:|---:|');
+  for (const x of payload.marginal) p(`| ${x.id} | ${x.ownSchemes.join(', ') || '—'} | ${kb(x.raw)} | ${kb(x.brotli)} |`);
+  for (const x of payload.shared) p(`| ${x.users.join(' + ')} (share ${x.scheme}) | ${x.scheme} | ${kb(x.raw)} | ${kb(x.brotli)} |`);
+  p();
   p('## Start-up: from import to the first `validate` result');
   p();
   p(`Median of ${STARTUP_RUNS} runs, each in a new Node process or a new Chromium context`);
@@ -423,8 +481,8 @@ function report({ machine, vers, validate, job, breakdown, payload, startup }) {
   p('- whole job: the same, plus the request, SHA-256/HMAC in wasm without native');
   p('  crypto (the Node peers call OpenSSL), and an answer of several KB (request,');
   p('  signing strings, curl) to write and parse back.');
-  p('- the .wasm: about a quarter of its brotli bytes is data (both languages\'');
-  p('  messages, help and labels for `providers()`, the field tables), the rest code:');
+  p('- the .wasm: a fifth to a quarter of its brotli bytes is data (messages in both');
+  p('  languages, the field tables; labels, help and examples are JSON files now), the rest code:');
   p('  the five signing schemes, the rule engine, serde_json\'s parser,');
   p('  SHA-1/SHA-256/HMAC, and what is left of core::fmt behind the panic handler.');
   p();

@@ -69,7 +69,13 @@ fn signing_key(secret: &Secret) -> Zeroizing<String> {
 /// Base64 HMAC-SHA1 of the string to sign.
 fn calculate_signature(signing_key: &str, string_to_sign: &str) -> String {
     let mac = hmac_sha1(signing_key.as_bytes(), string_to_sign.as_bytes());
-    base64::engine::general_purpose::STANDARD.encode(mac)
+    // Into a buffer, not `encode`: its `String::from_utf8(..).expect(..)`
+    // is the one caller of the `Debug` formatting machinery in the wasm.
+    let mut text = [0u8; 28]; // 20 bytes → 28 Base64 characters with padding
+    let len = base64::engine::general_purpose::STANDARD
+        .encode_slice(mac, &mut text)
+        .unwrap_or(0);
+    core::str::from_utf8(&text[..len]).unwrap_or_default().to_string()
 }
 
 /// `url` is `input.url` parsed (`None`: not an absolute URL).
