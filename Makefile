@@ -79,10 +79,12 @@ deps: deps-rust deps-node deps-chromium deps-e2e
 pkg: deps-rust deps-node
 	rm -rf $(PKG) && mkdir -p $(PKG)
 	cargo run --quiet --example descriptions -- $(PKG)/descriptions
+	cargo run --quiet --example locales -- $(PKG)/locales
 	scripts/wasm-entry.sh $(PKG) all-providers
 	cp pkg-template/* $(PKG)/
 	@for p in $(PROVIDERS); do \
 		mkdir -p $(PKG)/providers/$$p/descriptions && cp $(PKG)/descriptions/$$p.*.json $(PKG)/providers/$$p/descriptions/ && \
+		cp -r $(PKG)/locales $(PKG)/providers/$$p/ && \
 		scripts/wasm-entry.sh $(PKG)/providers/$$p $$p; \
 	done
 

@@ -264,6 +264,8 @@ export interface ReinstallKitError extends Error {
     | 'UNKNOWN_PROVIDER'
     | 'UNKNOWN_OPERATION'
     | 'DESCRIPTIONS_UNAVAILABLE'
+    | 'LOCALE_NOT_LOADED'
+    | 'LOCALE_UNAVAILABLE'
     | 'UNKNOWN_SCHEME'
     | 'UNSUPPORTED_SCHEME'
     | 'INVALID_INPUT'
@@ -295,6 +297,16 @@ export function loadDescriptions(provider: ProviderId, locale?: Locale, url?: st
 /** Merges an already imported descriptions file (bundlers: `await import('reinstall-kit/descriptions/aliyun.en.json')`). */
 export function addDescriptions(descriptions: Descriptions | { default: Descriptions }): void;
 export function hasDescriptions(provider: ProviderId, locale?: Locale): boolean;
+/**
+ * Messages in English are built in; Chinese ones are a bundle fetched once from
+ * `locales/zh.json` beside the package (or `url`). Until then, asking for
+ * `locale: 'zh'` throws LOCALE_NOT_LOADED (the Node entry loads it at start-up).
+ * Throws LOCALE_UNAVAILABLE when the file cannot be fetched.
+ */
+export function loadLocale(locale: Locale, url?: string | URL): Promise<void>;
+/** Installs an already imported bundle (bundlers: `addLocale(await import('reinstall-kit/locales/zh.json'))`). */
+export function addLocale(bundle: string | { locale: Locale; texts: Record<string, string> } | { default: unknown }): void;
+export function hasLocale(locale: Locale): boolean;
 export function validate(provider: ProviderId, params: unknown, options?: ValidateOptions): ValidationResult;
 export function buildRequest(provider: ProviderId, params: unknown, context?: BuildContext): BuildResult;
 export function signRequest(input: SignInput): SigningResult;

@@ -210,6 +210,49 @@ export async function loadDescriptions(provider, locale = 'en', url) {
 }
 
 /**
+ * Messages in a second language are a bundle loaded on demand
+ * (`locales/zh.json`); English is built in. Until it is loaded, a call asking
+ * for Chinese throws LOCALE_NOT_LOADED (the Node entry loads it at start-up).
+ */
+const locales = new Set(['en']);
+
+/** Installs a locale bundle: its JSON text, or the parsed file (bundlers: `addLocale(await import('reinstall-kit/locales/zh.json'))`). */
+export function addLocale(bundle) {
+  requireReady();
+  const value = bundle && typeof bundle === 'object' && bundle.default && !bundle.texts ? bundle.default : bundle;
+  const text = typeof value === 'string' ? value : toJson(value);
+  if (text === undefined) throw invalid('a locale bundle must be the content of locales/<locale>.json');
+  unwrap(wasm.load_locale_json(text));
+  locales.add('zh');
+  // Provider names in that language now appear in providers().
+  rawProviders = undefined;
+  providersCache = undefined;
+}
+
+/** Whether messages in that language can be written. */
+export function hasLocale(locale) {
+  return locales.has(localeTag(locale));
+}
+
+/** Fetches `locales/<locale>.json` from beside the package (or `url`) once and installs it; English needs nothing. */
+export async function loadLocale(locale, url) {
+  requireReady();
+  const lang = localeTag(locale);
+  if (locales.has(lang)) return;
+  let text;
+  try {
+    const response = await fetch(url ?? packageUrl(`./locales/${lang}.json`));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    text = await response.text();
+  } catch (e) {
+    const err = new Error(`could not load the ${lang} messages: ${e && e.message ? e.message : e}`);
+    err.code = 'LOCALE_UNAVAILABLE';
+    throw err;
+  }
+  addLocale(text);
+}
+
+/**
  * Every provider with its operations, fields and constraints; labels, help
  * texts, examples and preconditions for the languages loaded (all of them in Node).
  */

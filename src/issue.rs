@@ -51,38 +51,110 @@ impl Locale {
     }
 }
 
-/// A text in both languages.
+/// English text → Chinese text, sorted by the English, as loaded from the
+/// bundle (`locales/zh.json`); set once, then read for the program's life.
+#[cfg(not(feature = "zh"))]
+static CHINESE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+
+/// Installs the Chinese bundle (pairs of English and Chinese texts). The
+/// first one stays: the texts are the same in every bundle of one build.
+#[cfg(not(feature = "zh"))]
+pub fn load_chinese(pairs: Vec<(String, String)>) {
+    let mut texts: Vec<(&'static str, &'static str)> = pairs
+        .into_iter()
+        .map(|(en, zh)| (&*en.leak(), &*zh.leak()))
+        .collect();
+    crate::util::sort::sort_by(&mut texts, |a, b| a.0.cmp(b.0));
+    let _ = CHINESE.set(texts);
+}
+
+/// Whether Chinese messages can be written: always with the `zh` feature,
+/// else once the bundle is loaded.
+pub fn has_chinese() -> bool {
+    #[cfg(feature = "zh")]
+    return true;
+    #[cfg(not(feature = "zh"))]
+    return CHINESE.get().is_some();
+}
+
+#[cfg(not(feature = "zh"))]
+fn chinese_of(en: &str) -> Option<&'static str> {
+    let texts = CHINESE.get()?;
+    texts
+        .binary_search_by(|(k, _)| (*k).cmp(en))
+        .ok()
+        .map(|i| texts[i].1)
+}
+
+/// `en` or its Chinese `cn`. Without the `zh` feature `cn` is never read
+/// (the compiler drops it): the bundle gives the Chinese by the English text.
+fn localized<'a>(locale: Locale, en: &'a str, cn: &'a str) -> &'a str {
+    match locale {
+        Locale::En => en,
+        #[cfg(feature = "zh")]
+        Locale::Zh => cn,
+        #[cfg(not(feature = "zh"))]
+        Locale::Zh => {
+            let _ = cn;
+            chinese_of(en).unwrap_or(en)
+        }
+    }
+}
+
+/// A text in both languages. With the `zh` feature both are built in;
+/// without it (the browser package) only the English one is, and the Chinese
+/// one comes from the bundle loaded at run time ([`load_chinese`]), found by
+/// its English text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub en: &'static str,
+    #[cfg(feature = "zh")]
     pub zh: &'static str,
 }
 
 impl Text {
     pub const fn new(en: &'static str, zh: &'static str) -> Text {
-        Text { en, zh }
+        #[cfg(not(feature = "zh"))]
+        let _ = zh;
+        Text {
+            en,
+            #[cfg(feature = "zh")]
+            zh,
+        }
     }
 
     pub fn get(self, locale: Locale) -> &'static str {
         match locale {
             Locale::En => self.en,
-            Locale::Zh => self.zh,
+            Locale::Zh => self.chinese().unwrap_or(self.en),
         }
+    }
+
+    /// The Chinese text; `None` without the `zh` feature until the bundle is loaded.
+    pub fn chinese(self) -> Option<&'static str> {
+        #[cfg(feature = "zh")]
+        return Some(self.zh);
+        #[cfg(not(feature = "zh"))]
+        return chinese_of(self.en);
     }
 
     pub fn to_json(self) -> Value {
         let mut m = Map::new();
         m.insert("en".into(), Value::from(self.en));
-        m.insert("zh".into(), Value::from(self.zh));
+        if let Some(zh) = self.chinese() {
+            m.insert("zh".into(), Value::from(zh));
+        }
         Value::Object(m)
     }
 
-    /// `{"en":…,"zh":…}` as JSON text.
+    /// `{"en":…,"zh":…}` as JSON text (`zh` left out when not loaded).
     pub(crate) fn write_json(self, out: &mut String) {
         out.push_str("{\"en\":");
         crate::util::json::push_json_str(out, self.en);
-        out.push_str(",\"zh\":");
-        crate::util::json::push_json_str(out, self.zh);
+        if let Some(zh) = self.chinese() {
+            out.push_str(",\"zh\":");
+            crate::util::json::push_json_str(out, zh);
+        }
         out.push('}');
     }
 }
@@ -296,7 +368,6 @@ fn n(v: usize) -> Arg<'static> {
 impl Msg {
     pub fn render(&self, locale: Locale) -> String {
         use Arg::Str;
-        let zh = locale == Locale::Zh;
         // Pieces in English and Chinese around the same values, in the same order.
         let (en, cn, args): (&str, &str, &[Arg<'_>]) = match self {
             Msg::NotAnObject => (
@@ -378,7 +449,7 @@ impl Msg {
                 &[Arg::Int(*max)],
             ),
             Msg::Enum { allowed } => {
-                let sep = if zh { "、" } else { ", " };
+                let sep = Text::new(", ", "、").get(locale);
                 let mut list = String::new();
                 for (i, a) in allowed.iter().enumerate() {
                     if i > 0 {
@@ -386,14 +457,8 @@ impl Msg {
                     }
                     list.push_str(a);
                 }
-                return fill(
-                    if zh {
-                        "取值只能是：\u{1}。"
-                    } else {
-                        "Must be one of: \u{1}."
-                    },
-                    &[Str(&list)],
-                );
+                let template = localized(locale, "Must be one of: \u{1}.", "取值只能是：\u{1}。");
+                return fill(template, &[Str(&list)]);
             }
             Msg::Uuid => (
                 "Must be a UUID (8-4-4-4-12 hexadecimal digits).",
@@ -555,7 +620,7 @@ impl Msg {
             ),
             Msg::Text(text) => return text.get(locale).to_string(),
         };
-        fill(if zh { cn } else { en }, args)
+        fill(localized(locale, en, cn), args)
     }
 }
 

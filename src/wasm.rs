@@ -90,6 +90,12 @@ pub fn new_client_token_json() -> String {
     answer(api::new_client_token())
 }
 
+/// `loadLocale`: the bundle's JSON text (`locales/zh.json`).
+#[wasm_bindgen]
+pub fn load_locale_json(bundle: &str) -> String {
+    answer(api::load_locale(bundle).map(|()| String::new()))
+}
+
 /// `context` carries the secret key: its text is zeroized once used.
 #[wasm_bindgen]
 pub fn build_request_json(provider: &str, params: Option<String>, mut context: String) -> String {

@@ -105,7 +105,9 @@ function currentContext() {
   const s = app.secrets[app.pid] || {};
   // clientToken: false — the request carries only the ClientToken the user
   // filled in ("New client token"), not a fresh random one per keystroke.
-  const ctx = { locale: locale(), os: app.os, timestamp: signingTimestamp(), clientToken: false };
+  // Messages in the page's language once its bundle is in (English until then).
+  const messages = app.pkg.hasLocale(locale()) ? locale() : 'en';
+  const ctx = { locale: messages, os: app.os, timestamp: signingTimestamp(), clientToken: false };
   if (c.region) ctx.region = c.region;
   if (c.endpoint) ctx.endpoint = c.endpoint;
   if (c.scheme) ctx.scheme = c.scheme;
@@ -203,6 +205,15 @@ function hostOf(url) {
  * shown. Without it the form still works, parameter names standing for labels.
  */
 async function loadTexts(pid) {
+  if (!app.pkg.hasLocale(locale())) {
+    // Chinese messages are a bundle of their own, fetched when first chosen.
+    try {
+      await app.pkg.loadLocale(locale());
+    } catch {
+      /* messages stay English: update() asks for English then */
+    }
+    app.providers = app.pkg.providers();
+  }
   if (app.pkg.hasDescriptions(pid, locale())) return;
   try {
     await app.pkg.loadDescriptions(pid, locale());

@@ -314,6 +314,57 @@ fn params_from_text<'a>(
     Err(report.issues)
 }
 
+/// Chinese messages need the bundle where they are not built in (the
+/// browser package): asking for them before `loadLocale('zh')` is the
+/// caller's mistake, not English in disguise.
+fn locale_ready(options: &Options) -> Result<(), ApiError> {
+    if options.locale == crate::issue::Locale::Zh && !crate::issue::has_chinese() {
+        return Err(ApiError::new(
+            "LOCALE_NOT_LOADED",
+            "Chinese messages are not loaded: call loadLocale('zh') first",
+        ));
+    }
+    Ok(())
+}
+
+/// `loadLocale`: installs a message bundle, `{"locale":"zh","texts":{english: chinese}}`
+/// (`locales/zh.json`). Builds with the `zh` feature have the texts built in
+/// and only check the bundle's form.
+pub fn load_locale(text: &str) -> Result<(), ApiError> {
+    let bad = || {
+        ApiError::new(
+            "INVALID_INPUT",
+            "not a locale bundle (locales/<locale>.json)",
+        )
+    };
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ApiError::new(
+            "INPUT_TOO_LARGE",
+            "input is larger than 4 MiB",
+        ));
+    }
+    let bundle = Input::from_text(text).map_err(|_| bad())?;
+    match bundle.get("locale") {
+        Some(Input::Str(l)) if l == "zh" => {}
+        _ => return Err(bad()),
+    }
+    let Some(Input::Object(texts)) = bundle.get("texts") else {
+        return Err(bad());
+    };
+    let mut pairs = Vec::with_capacity(texts.len());
+    for (en, zh) in texts {
+        let Input::Str(zh) = zh else {
+            return Err(bad());
+        };
+        pairs.push((en.to_string(), zh.to_string()));
+    }
+    #[cfg(not(feature = "zh"))]
+    crate::issue::load_chinese(pairs);
+    #[cfg(feature = "zh")]
+    drop(pairs);
+    Ok(())
+}
+
 /// Options from JSON text: the defaults when over [`MAX_OPTIONS_BYTES`] or not JSON.
 pub fn options_from_text(text: Option<&str>) -> Options {
     let input = text
@@ -338,6 +389,7 @@ pub fn validate_text(
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
     let op = provider.operation(opts.operation.as_deref())?;
+    locale_ready(&opts)?;
     match params_from_text(op, params, opts.locale) {
         Ok(input) => Ok(result_json(&crate::engine::validate::validate_input(
             provider, op, &input, &opts,
@@ -371,6 +423,7 @@ pub fn validate_answer_text_as(
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
     let op = provider.operation(opts.operation.as_deref())?;
+    locale_ready(&opts)?;
     let issues = match params_from_text(op, params, opts.locale) {
         Ok(input) => crate::engine::validate::validate_input(provider, op, &input, &opts),
         Err(issues) => issues,
@@ -434,6 +487,7 @@ pub fn validate(
     let provider = provider(provider_id)?;
     let options = Options::from_json(options);
     let op = provider.operation(options.operation.as_deref())?;
+    locale_ready(&options)?;
     Ok(result_json(&crate::engine::validate::validate(
         provider, op, params, &options,
     )))
@@ -479,6 +533,7 @@ pub fn build_request(
     let provider = provider(provider_id)?;
     let ctx = crate::engine::build::Context::from_json(context)?;
     let op = provider.operation(ctx.options.operation.as_deref())?;
+    locale_ready(&ctx.options)?;
     let mut out = String::from("{\"value\":");
     let params = Input::from_value(params);
     build_with(provider, op, Ok(&params), &ctx, AnswerForm::Full, &mut out)?;
@@ -528,6 +583,7 @@ pub fn build_answer_text_as(
     context.wipe();
     let ctx = ctx?;
     let op = provider.operation(ctx.options.operation.as_deref())?;
+    locale_ready(&ctx.options)?;
     let mut out = String::from("{\"value\":");
     match params_from_text(op, params, ctx.options.locale) {
         Ok(value) => build_with(provider, op, Ok(&value), &ctx, form, &mut out)?,

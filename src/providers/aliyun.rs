@@ -118,7 +118,7 @@ pub static FIELDS: [Field; 22] = [
         "ClientToken",
         Location::Query,
         Kind::String,
-        Text::new("Client token", "客户端令牌"),
+        Text::new("Client token", "幂等令牌"),
         Text::new("Idempotency token: ASCII only, at most 64 characters, unique per request.", "幂等令牌：只能包含 ASCII 字符，不超过 64 个字符，不同请求唯一。"),
     )
     .checks(&[Check::error(Rule::Ascii), Check::error(Rule::MaxLength(64))])
@@ -136,7 +136,7 @@ pub static FIELDS: [Field; 22] = [
         "Password",
         Location::Query,
         Kind::String,
-        Text::new("Password", "实例密码"),
+        Text::new("Password", "密码"),
         Text::new(
             "8–30 characters, at least three of upper-case, lower-case, digits and ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ (\" and \\ warned: only the SDK lists them). Windows: must not start with /. Empty: keep the current password.",
             "8–30 个字符，至少包含大写字母、小写字母、数字和特殊字符 ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ 中的三种（\" 和 \\ 会有警告：仅 SDK 列出）。Windows 实例不能以 / 开头。为空表示不修改。",
@@ -171,7 +171,7 @@ pub static FIELDS: [Field; 22] = [
         Text::new("Deprecated: use ImageId.", "已废弃：请使用 ImageId。"),
     ),
     // S003 error table (RULES 4.5): a malformed Platform is `InvalidPlatform.Malformed`.
-    deprecated("Platform", Kind::String, None, Text::new("Deprecated.", "已废弃。"))
+    deprecated("Platform", Kind::String, None, Text::new("Deprecated.", "该参数已废弃。"))
         .code("InvalidPlatform.Malformed"),
     Field {
         checks: &[Check::warning(
@@ -179,7 +179,7 @@ pub static FIELDS: [Field; 22] = [
             Text::new("(Values from the older documentation.)", "（取值来自旧版文档。）"),
         )],
         code: Some("InvalidArchitecture.Malformed"),
-        ..deprecated("Architecture", Kind::String, None, Text::new("Deprecated.", "已废弃。"))
+        ..deprecated("Architecture", Kind::String, None, Text::new("Deprecated.", "该参数已废弃。"))
     },
     Field::new(
         "SecurityEnhancementStrategy",
@@ -193,7 +193,7 @@ pub static FIELDS: [Field; 22] = [
         "Encrypted",
         Location::Query,
         Kind::Boolean,
-        Text::new("Encrypt system disk", "加密系统盘"),
+        Text::new("Encrypt system disk", "系统盘加密"),
         Text::new("Encrypt the new system disk (default false).", "是否加密新系统盘（默认 false）。"),
     )
     .bool_any_case(),

@@ -156,7 +156,7 @@ pub static FIELDS: [Field; 9] = [
         "UserData",
         Location::Query,
         Kind::String,
-        Text::new("User data", "用户自定义数据"),
+        Text::new("User data", "自定义数据"),
         Text::new("Custom data for cloud-init, Base64-encoded.", "用户自定义数据，必须是 Base64 编码。"),
     )
     .checks(&[Check::error(Rule::Base64), Check::warning(Rule::MaxLength(16 * 1024), TF_NOTE)]),

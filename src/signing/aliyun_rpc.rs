@@ -75,7 +75,9 @@ fn calculate_signature(signing_key: &str, string_to_sign: &str) -> String {
     let len = base64::engine::general_purpose::STANDARD
         .encode_slice(mac, &mut text)
         .unwrap_or(0);
-    core::str::from_utf8(&text[..len]).unwrap_or_default().to_string()
+    core::str::from_utf8(&text[..len])
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// `url` is `input.url` parsed (`None`: not an absolute URL).
