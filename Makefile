@@ -13,8 +13,9 @@ WASM_BINDGEN_VERSION := 0.2.130
 CRATE := reinstall_kit
 WASM_TARGET := wasm32-unknown-unknown
 PKG := pkg
-# The provider features (Cargo.toml): each gets its own package entry.
-PROVIDERS := huaweicloud otc ksyun aliyun volcengine
+# The provider features, as Cargo.toml's `all-providers` lists them: each
+# gets its own package entry.
+PROVIDERS := $(shell sed -n 's/^all-providers = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')
 # Fuzzing (cargo-fuzz, nightly): `make fuzz` runs each target FUZZ_SECONDS,
 # `make test` runs each FUZZ_SMOKE_SECONDS. Crashes land in fuzz/artifacts/<target>/.
 FUZZ_SECONDS ?= 180
