@@ -16,9 +16,10 @@ const PROVIDERS = registeredProviders();
 function registeredProviders() {
   const src = new URL('src/providers/', root);
   const mod = readFileSync(new URL('mod.rs', src), 'utf8');
-  const list = mod.match(/pub static ALL\b[^=]*=\s*\[([^\]]*)\]/)?.[1] ?? '';
+  // `pub static ALL: &[&Provider] = &[ #[cfg(feature = "x")] &x::PROVIDER, ... ];`
+  const list = mod.match(/pub static ALL\b[^=]*=\s*&?\[([\s\S]*?)\];/)?.[1] ?? '';
   const modules = [...list.matchAll(/&(\w+)::PROVIDER\b/g)].map((m) => m[1]);
-  if (modules.length === 0) throw new Error('fuzz/seed.mjs: no `pub static ALL = [&x::PROVIDER, ...]` in src/providers/mod.rs');
+  if (modules.length === 0) throw new Error('fuzz/seed.mjs: no `pub static ALL = &[&x::PROVIDER, ...];` in src/providers/mod.rs');
   return modules.map((m) => {
     const file = [`${m}.rs`, `${m}/mod.rs`].map((f) => new URL(f, src)).find(existsSync);
     const text = file ? readFileSync(file, 'utf8') : '';
