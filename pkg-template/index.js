@@ -161,14 +161,19 @@ export function addDescriptions(texts) {
     throw invalid('descriptions must be the content of a descriptions/<provider>.<locale>.json file');
   }
   const lang = localeTag(d.locale);
-  providerId(d.provider);
-  if (!registered().some((p) => p.id === d.provider)) {
-    const err = new Error(`unknown provider "${String(d.provider).slice(0, 64)}"`);
+  registeredId(d.provider);
+  descriptions.set(`${d.provider}.${lang}`, { provider: d.provider, locale: lang, operations: d.operations });
+  providersCache = undefined;
+}
+
+/** `provider` when it is a registered id, else an UNKNOWN_PROVIDER error (as the wasm throws it). */
+function registeredId(provider) {
+  if (!registered().some((p) => p.id === providerId(provider))) {
+    const err = new Error(`unknown provider "${provider.slice(0, 64)}"`);
     err.code = 'UNKNOWN_PROVIDER';
     throw err;
   }
-  descriptions.set(`${d.provider}.${lang}`, { provider: d.provider, locale: lang, operations: d.operations });
-  providersCache = undefined;
+  return provider;
 }
 
 /** Whether a provider's texts in that language are loaded. */
@@ -189,12 +194,7 @@ function packageUrl(path) {
 export async function loadDescriptions(provider, locale = 'en', url) {
   requireReady();
   const lang = localeTag(locale);
-  if (descriptions.has(`${providerId(provider)}.${lang}`)) return;
-  if (!registered().some((p) => p.id === provider)) {
-    const err = new Error(`unknown provider "${provider.slice(0, 64)}"`);
-    err.code = 'UNKNOWN_PROVIDER';
-    throw err;
-  }
+  if (descriptions.has(`${registeredId(provider)}.${lang}`)) return;
   const href = url ?? packageUrl(`./descriptions/${provider}.${lang}.json`);
   let texts;
   try {

@@ -314,17 +314,20 @@ fn params_from_text<'a>(
     Err(report.issues)
 }
 
-/// Chinese messages need the bundle where they are not built in (the
-/// browser package): asking for them before `loadLocale('zh')` is the
+/// The operation the options name (the default for none), resolved first by
+/// every entry point that answers issues; then their language must be
+/// writable. Chinese messages need the bundle where they are not built in
+/// (the browser package): asking for them before `loadLocale('zh')` is the
 /// caller's mistake, not English in disguise.
-fn locale_ready(options: &Options) -> Result<(), ApiError> {
+fn operation_for(provider: &Provider, options: &Options) -> Result<&'static Operation, ApiError> {
+    let op = provider.operation(options.operation.as_deref())?;
     if options.locale == crate::issue::Locale::Zh && !crate::issue::has_chinese() {
         return Err(ApiError::new(
             "LOCALE_NOT_LOADED",
             "Chinese messages are not loaded: call loadLocale('zh') first",
         ));
     }
-    Ok(())
+    Ok(op)
 }
 
 /// `loadLocale`: installs a message bundle, `{"locale":"zh","texts":{english: chinese}}`
@@ -388,8 +391,7 @@ pub fn validate_text(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
-    let op = provider.operation(opts.operation.as_deref())?;
-    locale_ready(&opts)?;
+    let op = operation_for(provider, &opts)?;
     match params_from_text(op, params, opts.locale) {
         Ok(input) => Ok(result_json(&crate::engine::validate::validate_input(
             provider, op, &input, &opts,
@@ -422,8 +424,7 @@ pub fn validate_answer_text_as(
 ) -> Result<String, ApiError> {
     let provider = provider(provider_id)?;
     let opts = options_from_text(options);
-    let op = provider.operation(opts.operation.as_deref())?;
-    locale_ready(&opts)?;
+    let op = operation_for(provider, &opts)?;
     let issues = match params_from_text(op, params, opts.locale) {
         Ok(input) => crate::engine::validate::validate_input(provider, op, &input, &opts),
         Err(issues) => issues,
@@ -486,8 +487,7 @@ pub fn validate(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let options = Options::from_json(options);
-    let op = provider.operation(options.operation.as_deref())?;
-    locale_ready(&options)?;
+    let op = operation_for(provider, &options)?;
     Ok(result_json(&crate::engine::validate::validate(
         provider, op, params, &options,
     )))
@@ -532,8 +532,7 @@ pub fn build_request(
 ) -> Result<Value, ApiError> {
     let provider = provider(provider_id)?;
     let ctx = crate::engine::build::Context::from_json(context)?;
-    let op = provider.operation(ctx.options.operation.as_deref())?;
-    locale_ready(&ctx.options)?;
+    let op = operation_for(provider, &ctx.options)?;
     let mut out = String::from("{\"value\":");
     let params = Input::from_value(params);
     build_with(provider, op, Ok(&params), &ctx, AnswerForm::Full, &mut out)?;
@@ -582,8 +581,7 @@ pub fn build_answer_text_as(
     // The secret is in the `Secret` now; the caller wipes the text itself.
     context.wipe();
     let ctx = ctx?;
-    let op = provider.operation(ctx.options.operation.as_deref())?;
-    locale_ready(&ctx.options)?;
+    let op = operation_for(provider, &ctx.options)?;
     let mut out = String::from("{\"value\":");
     match params_from_text(op, params, ctx.options.locale) {
         Ok(value) => build_with(provider, op, Ok(&value), &ctx, form, &mut out)?,

@@ -15,7 +15,7 @@ pub mod otc;
 pub mod volcengine;
 
 use crate::schema::Provider;
-use crate::util::error::{shown, ApiError};
+use crate::util::error::{unknown, ApiError};
 
 /// The registered providers, each behind its cargo feature.
 pub static ALL: &[&Provider] = &[
@@ -38,16 +38,12 @@ pub fn find(id: &str) -> Option<&'static Provider> {
 /// [`find`], or the `UNKNOWN_PROVIDER` error naming the known ids.
 pub fn get(id: &str) -> Result<&'static Provider, ApiError> {
     find(id).ok_or_else(|| {
-        // Pushed piece by piece: no `format!`/`join` machinery in the wasm.
-        let mut message = String::from("unknown provider \"");
-        message.push_str(&shown(id));
-        message.push_str("\"; known: ");
-        for (i, p) in ALL.iter().enumerate() {
-            if i > 0 {
-                message.push_str(", ");
-            }
-            message.push_str(p.id);
-        }
-        ApiError::new("UNKNOWN_PROVIDER", message)
+        unknown(
+            "UNKNOWN_PROVIDER",
+            "provider",
+            id,
+            "",
+            &mut ALL.iter().map(|p| p.id),
+        )
     })
 }

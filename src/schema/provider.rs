@@ -9,7 +9,7 @@ use crate::issue::{Report, Text};
 use crate::options::Options;
 use crate::schema::{Draft, Field, Target, Values};
 use crate::signing::Scheme;
-use crate::util::error::{shown, ApiError};
+use crate::util::error::{unknown, ApiError};
 use crate::util::json::{push_json_str, push_key_bool};
 
 /// Where a provider's API lives.
@@ -105,18 +105,9 @@ impl Provider {
             .copied()
             .find(|o| o.name == name)
             .ok_or_else(|| {
-                let mut message = String::from("unknown operation \"");
-                message.push_str(&shown(name));
-                message.push_str("\" for ");
-                message.push_str(self.id);
-                message.push_str("; known: ");
-                for (i, o) in self.operations.iter().enumerate() {
-                    if i > 0 {
-                        message.push_str(", ");
-                    }
-                    message.push_str(o.name);
-                }
-                ApiError::new("UNKNOWN_OPERATION", message)
+                let context = [" for ", self.id].concat();
+                let known = &mut self.operations.iter().map(|o| o.name);
+                unknown("UNKNOWN_OPERATION", "operation", name, &context, known)
             })
     }
 

@@ -44,6 +44,32 @@ impl core::fmt::Display for ApiError {
     }
 }
 
+/// `unknown <what> "<name>"<context>; known: a, b`: the error for a name
+/// that is not registered, listing the ones that are. Pushed piece by piece:
+/// no `format!`/`join` machinery in the wasm.
+pub fn unknown(
+    code: &'static str,
+    what: &str,
+    name: &str,
+    context: &str,
+    known: &mut dyn Iterator<Item = &'static str>,
+) -> ApiError {
+    let mut message = String::from("unknown ");
+    message.push_str(what);
+    message.push_str(" \"");
+    message.push_str(&shown(name));
+    message.push('"');
+    message.push_str(context);
+    message.push_str("; known: ");
+    for (i, k) in known.enumerate() {
+        if i > 0 {
+            message.push_str(", ");
+        }
+        message.push_str(k);
+    }
+    ApiError::new(code, message)
+}
+
 /// A caller-given name as it may appear in an error message: at most 64
 /// printable ASCII characters (no Unicode escaping tables needed, no 10 MB messages).
 pub fn shown(s: &str) -> String {
